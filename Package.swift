@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+// Layers, dependencies pointing one way:
+// _CGMP/_CMPFR -> Numbers -> Series -> Expressions -> Export -> puiseux (CLI)
+import PackageDescription
+
+let optimize: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "puiseux",
+    products: [
+        .library(name: "Numbers", targets: ["Numbers"]),
+        .library(name: "Series", targets: ["Series"]),
+        .library(name: "Expressions", targets: ["Expressions"]),
+        .library(name: "Export", targets: ["Export"]),
+        .executable(name: "puiseux", targets: ["puiseux"]),
+        .executable(name: "puiseux-bench", targets: ["PuiseuxBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "_CGMP", path: "Sources/_CGMP"),
+        .systemLibrary(name: "_CMPFR", path: "Sources/_CMPFR"),
+        .target(name: "Numbers", dependencies: ["_CGMP", "_CMPFR"]),
+        .target(name: "Series", dependencies: ["Numbers"]),
+        .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
+        .target(name: "Export", dependencies: ["Numbers", "Series"]),
+        .executableTarget(
+            name: "puiseux",
+            dependencies: [
+                "Numbers", "Series", "Expressions", "Export",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series", "Expressions"]),
+        .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
+        .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)
