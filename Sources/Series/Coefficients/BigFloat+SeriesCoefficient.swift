@@ -1,0 +1,34 @@
+import Numbers
+
+extension BigFloat: SeriesCoefficient {
+    public static var isExact: Bool { false }
+    public static func constant(_ value: Rational, precision: Int) -> BigFloat { BigFloat(value, precision: precision) }
+
+    public static func cancellingSum(_ a: BigFloat, _ b: BigFloat) -> BigFloat {
+        applyingZeroRule(a + b, termExponent: Swift.max(a.exponent ?? Int.min, b.exponent ?? Int.min))
+    }
+    public static func cancellingDifference(_ a: BigFloat, _ b: BigFloat) -> BigFloat {
+        applyingZeroRule(a - b, termExponent: Swift.max(a.exponent ?? Int.min, b.exponent ?? Int.min))
+    }
+
+    static func applyingZeroRule(_ r: BigFloat, termExponent: Int) -> BigFloat {
+        guard let e = r.exponent, termExponent != Int.min else { return r }
+        if NumericZeroRule.isCancelled(resultExponent: e, termExponent: termExponent, precision: r.precision) {
+            return BigFloat.zero(precision: r.precision)
+        }
+        return r
+    }
+
+    public static func convolution(
+        _ x: UnsafeBufferPointer<BigFloat>, xStart: Int,
+        _ y: UnsafeBufferPointer<BigFloat>, yEnd: Int, count: Int,
+        initial: BigFloat?, subtract: Bool, precision: Int
+    ) -> BigFloat {
+        let (value, largest) = BigFloat.convolution(
+            x, xStart: xStart, y, yEnd: yEnd, count: count,
+            initial: initial, subtract: subtract, precision: precision)
+        return applyingZeroRule(value, termExponent: largest)
+    }
+
+    public func decimalString(significantDigits digits: Int) -> String { formatted(significantDigits: digits) }
+}

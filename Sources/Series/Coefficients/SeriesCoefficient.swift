@@ -1,0 +1,32 @@
+import Numbers
+
+/// What `PuiseuxSeries` needs from its coefficients beyond field arithmetic: exactness,
+/// precision, the numeric-zero rule, and in-place kernels for the O(n^2) inner loops.
+///
+/// The kernels decide numeric zeros (see `NumericZeroRule`): a result whose magnitude
+/// shows that all but `NumericZeroRule.guardBits(precision)` of its bits cancelled is
+/// returned as an exact zero. Exact types never cancel spuriously and return the true sum.
+public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConvertible {
+    /// True for exact coefficient types (Rational): every result is exact.
+    static var isExact: Bool { get }
+    /// Bits of precision of this value (`Int.max` for exact types).
+    var precision: Int { get }
+    var isZero: Bool { get }
+    /// The rational `value` at `precision` bits (ignored by exact types).
+    static func constant(_ value: Rational, precision: Int) -> Self
+    /// self * n, self / n for machine integers (n != 0 for division).
+    func multiplied(by n: Int) -> Self
+    func divided(by n: Int) -> Self
+    /// a + b and a - b with the numeric-zero rule applied to the result.
+    static func cancellingSum(_ a: Self, _ b: Self) -> Self
+    static func cancellingDifference(_ a: Self, _ b: Self) -> Self
+    /// `initial ± Σ_{i=0}^{count-1} x[xStart + i] * y[yEnd - i]` at `precision` bits,
+    /// accumulated in place, with the numeric-zero rule applied to the total.
+    static func convolution(
+        _ x: UnsafeBufferPointer<Self>, xStart: Int,
+        _ y: UnsafeBufferPointer<Self>, yEnd: Int, count: Int,
+        initial: Self?, subtract: Bool, precision: Int
+    ) -> Self
+    /// Decimal text of the value with at most `digits` significant digits.
+    func decimalString(significantDigits digits: Int) -> String
+}
