@@ -12,6 +12,8 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
     /// Bits of precision of this value (`Int.max` for exact types).
     var precision: Int { get }
     var isZero: Bool { get }
+    /// -1, 0 or 1.
+    var sign: Int { get }
     /// The rational `value` at `precision` bits (ignored by exact types).
     static func constant(_ value: Rational, precision: Int) -> Self
     /// self * n, self / n for machine integers (n != 0 for division).
