@@ -60,13 +60,12 @@ extension Rational: ElementaryScalar {
 
     /// self^n for an integer n (n < 0 needs self != 0).
     public func power(_ n: Int) throws -> Rational {
-        if n < 0 {
-            guard !isZero else { throw ComputationError.domain("0 to a negative power") }
-            return try reciprocal.power(-n)
-        }
+        if n < 0 && isZero { throw ComputationError.domain("0 to a negative power") }
+        // n.magnitude, not -n: -Int.min would overflow.
+        let base = n < 0 ? reciprocal : self
         let r = Rational.makeRaw()
-        __gmpz_pow_ui(puiseux_mpq_numref(r.pointer), puiseux_mpq_numref_const(pointer), UInt(n))
-        __gmpz_pow_ui(puiseux_mpq_denref(r.pointer), puiseux_mpq_denref_const(pointer), UInt(n))
+        __gmpz_pow_ui(puiseux_mpq_numref(r.pointer), puiseux_mpq_numref_const(base.pointer), n.magnitude)
+        __gmpz_pow_ui(puiseux_mpq_denref(r.pointer), puiseux_mpq_denref_const(base.pointer), n.magnitude)
         return r
     }
 
