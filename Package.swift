@@ -24,14 +24,14 @@ let package = Package(
         .target(name: "Numbers", dependencies: ["_CGMP", "_CMPFR"]),
         .target(name: "Series", dependencies: ["Numbers"]),
         .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
-        .target(name: "Export", dependencies: ["Numbers", "Series"]),
+        .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions"]),
         .executableTarget(
             name: "puiseux",
             dependencies: [
                 "Numbers", "Series", "Expressions", "Export",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series", "Expressions"]),
+        .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series"]),
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
         .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export"]),

@@ -30,5 +30,11 @@ extension BigFloat: SeriesCoefficient {
         return applyingZeroRule(value, termExponent: largest)
     }
 
+    public static func truncatedProduct(_ a: [BigFloat], _ b: [BigFloat], count: Int, precision: Int) -> [BigFloat] {
+        BigFloat.truncatedProduct(a, b, count: count, precision: precision).map {
+            applyingZeroRule($0.value, termExponent: $0.largestTermExponent)
+        }
+    }
+
     public func decimalString(significantDigits digits: Int) -> String { formatted(significantDigits: digits) }
 }

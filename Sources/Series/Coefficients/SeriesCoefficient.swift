@@ -29,6 +29,23 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
         _ y: UnsafeBufferPointer<Self>, yEnd: Int, count: Int,
         initial: Self?, subtract: Bool, precision: Int
     ) -> Self
+    /// The first `count` coefficients of the product of two coefficient arrays (zero rule
+    /// applied to each); the hot loop of series multiplication.
+    static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self]
     /// Decimal text of the value with at most `digits` significant digits.
     func decimalString(significantDigits digits: Int) -> String
+}
+
+extension SeriesCoefficient {
+    public static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self] {
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                (0..<count).map { k in
+                    let lo = Swift.max(0, k - pb.count + 1), hi = Swift.min(k, pa.count - 1)
+                    return convolution(pa, xStart: lo, pb, yEnd: k - lo, count: Swift.max(0, hi - lo + 1),
+                                       initial: nil, subtract: false, precision: precision)
+                }
+            }
+        }
+    }
 }

@@ -61,16 +61,7 @@ extension PuiseuxSeries {
 
     /// The first `count` coefficients of the product of two dense coefficient arrays.
     static func convolve(_ a: [C], _ b: [C], count: Int, precision: Int) -> [C] {
-        guard count > 0 else { return [] }
-        return a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                (0..<count).map { k in
-                    let lo = max(0, k - pb.count + 1), hi = min(k, pa.count - 1)
-                    return C.convolution(pa, xStart: lo, pb, yEnd: k - lo, count: max(0, hi - lo + 1),
-                                         initial: nil, subtract: false, precision: precision)
-                }
-            }
-        }
+        count > 0 ? C.truncatedProduct(a, b, count: count, precision: precision) : []
     }
 
     /// self * n for an integer n (exact scaling of each coefficient).
