@@ -32,6 +32,7 @@ extension BigFloat: ElementaryScalar {
         guard let (p, q) = exponent.intComponents, q <= Int(UInt32.max) else {
             throw ComputationError.domain("exponent \(exponent) too large")
         }
+        guard !x.isNaN else { throw ComputationError.domain("pow of NaN") }
         if x.isZero {
             guard p > 0 else { throw ComputationError.domain("0 to a non-positive power") }
             return BigFloat.zero(precision: x.precision)

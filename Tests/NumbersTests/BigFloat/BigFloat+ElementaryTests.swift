@@ -139,6 +139,8 @@ import Testing
         expectDomainError("sqrt(nan)") { try BigFloat.sqrt(nan) }
         expectDomainError("exp(nan)") { try BigFloat.exp(nan) }
         expectDomainError("sin(nan)") { try BigFloat.sin(nan) }
+        expectDomainError("pow(nan, 1/2)") { try BigFloat.pow(nan, Rational(1, 2)) }
+        expectDomainError("pow(nan, 2)") { try BigFloat.pow(nan, Rational(2)) }
     }
 
     @Test func boundaryOfTheDomain() throws {
