@@ -54,11 +54,11 @@ check: test
 
 demo: build
 	@set -e; bin="$(RELEASE_BIN)/puiseux"; \
-	run() { echo; echo "\$$ puiseux $$*"; "$$bin" "$$@"; }; \
-	run expand "sqrt(d^2 + d) - d" --terms 5; \
-	run expand "acos(1 - 1/d)" --terms 4; \
-	run expand "sqrt(d^2/9 + d) - d/3" --terms 4; \
-	run expand "exp(1/d)" --terms 5
+	expand() { echo; echo "\$$ puiseux expand \"$$1\" --terms $$2"; "$$bin" expand "$$1" --terms "$$2"; }; \
+	expand "sqrt(d^2 + d) - d" 5; \
+	expand "acos(1 - 1/d)" 4; \
+	expand "sqrt(d^2/9 + d) - d/3" 4; \
+	expand "exp(1/d)" 5
 # TODO(demo): more examples, once the CLI supports them:
 #   - the kernel constant and loss terms of MATH.md, e.g. "d*(d-1)/(2*pi) - ..."
 #     (complete the expression when the loss-landscape expressions are in)

@@ -60,7 +60,7 @@ extension BigFloat: ScalarField {
     /// self * q for an exact rational q (one rounding per mpfr call).
     public func multiplied(by q: Rational) -> BigFloat {
         let r = BigFloat.makeRaw(precision: precision)
-        q.withMPQ { mpfr_mul_q(r.pointer, pointer, $0, MPFR_RNDN) }
+        _ = q.withMPQ { mpfr_mul_q(r.pointer, pointer, $0, MPFR_RNDN) }
         return r
     }
 

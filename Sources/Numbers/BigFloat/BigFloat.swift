@@ -65,7 +65,7 @@ public struct BigFloat: Sendable {
 
     public init(_ value: Rational, precision: Int) {
         self.init(storage: BigFloatStorage(precision: precision))
-        value.withMPQ { mpfr_set_q(pointer, $0, MPFR_RNDN) }
+        _ = value.withMPQ { mpfr_set_q(pointer, $0, MPFR_RNDN) }
     }
 
     /// Exact when precision >= 53.
