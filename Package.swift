@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Series", targets: ["Series"]),
         .library(name: "Expressions", targets: ["Expressions"]),
         .library(name: "Export", targets: ["Export"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Landscape", targets: ["Landscape"]),
         .executable(name: "puiseux", targets: ["puiseux"]),
         .executable(name: "puiseux-bench", targets: ["PuiseuxBenchmarks"]),
     ],
@@ -25,6 +27,8 @@ let package = Package(
         .target(name: "Series", dependencies: ["Numbers"]),
         .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions"]),
+        .target(name: "LinearAlgebra", dependencies: ["Numbers"]),
+        .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"]),
         .executableTarget(
             name: "puiseux",
             dependencies: [
@@ -36,5 +40,7 @@ let package = Package(
         .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["Numbers", "LinearAlgebra"]),
+        .testTarget(name: "LandscapeTests", dependencies: ["Numbers", "LinearAlgebra", "Landscape"]),
     ]
 )
