@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Export", targets: ["Export"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Landscape", targets: ["Landscape"]),
+        .library(name: "Solvers", targets: ["Solvers"]),
         .executable(name: "puiseux", targets: ["puiseux"]),
         .executable(name: "puiseux-bench", targets: ["PuiseuxBenchmarks"]),
     ],
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions"]),
         .target(name: "LinearAlgebra", dependencies: ["Numbers"]),
         .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"]),
+        .target(name: "Solvers", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"]),
         .executableTarget(
             name: "puiseux",
             dependencies: [
@@ -42,5 +44,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["Numbers", "LinearAlgebra"]),
         .testTarget(name: "LandscapeTests", dependencies: ["Numbers", "LinearAlgebra", "Landscape"]),
+        .testTarget(name: "SolversTests", dependencies: ["Numbers", "LinearAlgebra", "Landscape", "Solvers"]),
     ]
 )
