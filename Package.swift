@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series"]),
+        .executableTarget(name: "FamilyTable", dependencies: ["Numbers", "Landscape", "Solvers"]),
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
         .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export"]),
