@@ -1,0 +1,163 @@
+import Numbers
+import Series
+
+/// Evaluates an expression as a Puiseux series in t = d^(-1/b), exactly where possible.
+///
+/// Every node is computed in `PuiseuxSeries<Rational>` while its operands are exact. When
+/// a node throws `ComputationError.inexact` (pi, sqrt(2), exp(1/d), acos(0), a power too
+/// large to hold exactly), its operands are converted to `PuiseuxSeries<BigFloat>` at
+/// `precision` bits and the node, and every node that uses it, is computed numerically;
+/// an operation with one exact and one numeric operand converts the exact one. So
+/// `sqrt(d^2 + d) - d` stays exact while `acos(1 - 1/d)` ends numeric. With
+/// `forceNumeric` every node is numeric from the start (to exercise the numeric-zero rule).
+///
+/// Series that an operation makes infinite keep `relativeTerms` terms (relative to their
+/// valuation, `SeriesContext`); an exact finite intermediate result with more terms than
+/// that is truncated to as many (with its O-term), so exact polynomials cannot grow
+/// without bound. Orders follow the series layer's rules and are always true.
+///
+/// Errors: `ExpressionError` (bad exponent, or an intermediate series too large:
+/// more than `maximumDenseTerms` stored coefficients), `EvaluationError` (a domain error
+/// such as log(-d), or an undecidable zero test, located at the node).
+public struct SeriesEvaluator: Sendable {
+    /// MPFR precision of numeric coefficients, in bits.
+    public var precision: Int
+    /// Terms kept by operations whose exact result is infinite.
+    public var relativeTerms: Int
+    /// Compute every node with MPFR coefficients.
+    public var forceNumeric: Bool
+
+    /// Largest number of stored coefficients (after aligning ramifications) that an
+    /// operation may produce; keeps mixed ramifications like d^(1/1021) + d^(1/1019)
+    /// from allocating without bound.
+    public static let maximumDenseTerms = 16_384
+
+    public init(precision: Int, relativeTerms: Int, forceNumeric: Bool = false) {
+        precondition(precision >= BigFloat.minimumPrecision && precision <= BigFloat.maximumPrecision)
+        precondition(relativeTerms >= 1)
+        self.precision = precision
+        self.relativeTerms = relativeTerms
+        self.forceNumeric = forceNumeric
+    }
+
+    public var context: SeriesContext { SeriesContext(precision: precision, relativeTerms: relativeTerms) }
+
+    /// The series of `e` as d -> infinity.
+    public func evaluate(_ e: Expression) throws -> SeriesValue {
+        switch e {
+        case .variable(let r):
+            return try leaf(.variable, range: r)
+        case .number(let q, let r):
+            return try leaf(.constant(q), range: r)
+        case .pi(let r):
+            return try leaf(.pi, range: r)
+        case .negate(let x, let r):
+            return try apply(.negate, [try evaluate(x)], range: r)
+        case .call(let f, let x, let r):
+            return try apply(.function(f), [try evaluate(x)], range: r)
+        case .binary(let op, let a, let b, let r):
+            switch op {
+            case .power:
+                let exponent = try Exponent(b)
+                return try apply(.power(exponent), [try evaluate(a)], range: r)
+            case .add: return try apply(.add, [try evaluate(a), try evaluate(b)], range: r)
+            case .subtract: return try apply(.subtract, [try evaluate(a), try evaluate(b)], range: r)
+            case .multiply: return try apply(.multiply, [try evaluate(a), try evaluate(b)], range: r)
+            case .divide: return try apply(.divide, [try evaluate(a), try evaluate(b)], range: r)
+            }
+        }
+    }
+
+    enum Leaf {
+        case variable, constant(Rational), pi
+        var name: String {
+            switch self {
+            case .variable: return "d"
+            case .constant(let q): return q.description
+            case .pi: return "pi"
+            }
+        }
+    }
+
+    func leafSeries<C: SeriesCoefficient>(_ leaf: Leaf, _: C.Type) throws -> PuiseuxSeries<C> {
+        switch leaf {
+        case .variable: return .d(context: context)
+        case .constant(let q): return PuiseuxSeries(constant: C.constant(q, precision: precision), context: context)
+        case .pi: return try PuiseuxSeries(constant: C.constant(.zero, precision: precision), context: context).pi()
+        }
+    }
+
+    func leaf(_ leaf: Leaf, range: SourceRange) throws -> SeriesValue {
+        do {
+            if !forceNumeric {
+                do { return .exact(try leafSeries(leaf, Rational.self)) } catch ComputationError.inexact {}
+            }
+            return .numeric(try leafSeries(leaf, BigFloat.self))
+        } catch let error as ComputationError {
+            throw EvaluationError(error, operation: leaf.name, range: range)
+        }
+    }
+
+    /// Applies `operation` exactly if every operand is exact and the result is exact,
+    /// numerically otherwise.
+    func apply(_ operation: Operation, _ operands: [SeriesValue], range: SourceRange) throws -> SeriesValue {
+        do {
+            if !forceNumeric {
+                let exact = operands.compactMap { v -> PuiseuxSeries<Rational>? in
+                    if case .exact(let s) = v { return s }
+                    return nil
+                }
+                if exact.count == operands.count {
+                    do {
+                        let result = try run(operation, exact, range: range)
+                        return .exact(capped(result))
+                    } catch ComputationError.inexact {}
+                }
+            }
+            return .numeric(try run(operation, operands.map { $0.numeric(precision: precision) }, range: range))
+        } catch let error as ComputationError {
+            throw EvaluationError(error, operation: operation.name, range: range)
+        }
+    }
+
+    func run<C: SeriesCoefficient>(_ operation: Operation, _ x: [PuiseuxSeries<C>], range: SourceRange) throws -> PuiseuxSeries<C> {
+        if x.count == 2 { try checkSize(operation, x[0], x[1], range: range) }
+        return try operation.apply(x[0], x.count == 2 ? x[1] : nil)
+    }
+
+    /// An exact finite series with more than `relativeTerms` terms, truncated to that many.
+    func capped(_ s: PuiseuxSeries<Rational>) -> PuiseuxSeries<Rational> {
+        guard s.isExact, s.coefficients.count > relativeTerms else { return s }
+        return s.truncated(tOrder: s.valuation + relativeTerms)
+    }
+
+    /// Refuses a binary operation whose aligned operands would span more than
+    /// `maximumDenseTerms` stored coefficients.
+    func checkSize<C: SeriesCoefficient>(_ operation: Operation, _ a: PuiseuxSeries<C>, _ b: PuiseuxSeries<C>,
+                                         range: SourceRange) throws {
+        let g = gcd(a.ramification, b.ramification)
+        let r = a.ramification / g * b.ramification
+        func span(_ s: PuiseuxSeries<C>) -> (lo: Int, hi: Int) {
+            let k = r / s.ramification
+            let hi = s.order.map { min($0, s.valuation + s.coefficients.count) } ?? (s.valuation + s.coefficients.count)
+            return (s.valuation * k, max(hi, s.valuation) * k)
+        }
+        let (sa, sb) = (span(a), span(b))
+        let length: Int
+        switch operation {
+        case .multiply: length = (sa.hi - sa.lo) + (sb.hi - sb.lo)
+        default: length = max(sa.hi, sb.hi) - min(sa.lo, sb.lo)
+        }
+        if length > SeriesEvaluator.maximumDenseTerms {
+            throw ExpressionError(
+                "the series is too large to compute (about \(length) stored terms with ramification \(r); at most \(SeriesEvaluator.maximumDenseTerms))",
+                column: range.start, input: nil)
+        }
+    }
+}
+
+func gcd(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (abs(a), abs(b))
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+}
