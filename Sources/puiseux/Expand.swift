@@ -108,6 +108,8 @@ struct Expand: ParsableCommand {
             return "cannot decide whether the coefficient of d^(\(e)) is zero at \(p) bits; raise --precision"
         case .undecidableEvaluation(let inner, let p):
             return "\(inner.message) at \(p) bits; raise --precision"
+        case .tooFewTerms:
+            return error.description + "; --order EXP asks for an O-term instead"
         default:
             return error.description
         }

@@ -157,6 +157,8 @@ struct CLITests {
         (["expand", "d^d"], "error: exponent depends on 'd' at column 3: an exponent must be an exact rational constant"),
         (["expand", String(repeating: "(", count: 300) + "d" + String(repeating: ")", count: 300)], nil),
         (["expand", "1e99999999999"], nil),
+        (["expand", String(repeating: "sqrt(", count: 70) + "d" + String(repeating: ")", count: 70)], nil),
+        (["expand", "((((((d^1024)^1024)^1024)^1024)^1024)^1024)^1024"], nil),
         (["frobnicate"], nil),
     ] as [([String], String?)])
     func usageErrors(_ arguments: [String], _ message: String?) throws {
@@ -174,7 +176,8 @@ struct CLITests {
         (["expand", "1 + log(-1 - 1/d)"], "error: domain error: log of a series with negative leading coefficient (in 'log' at column 5)"),
         (["expand", "acos(2)"], nil),
         (["expand", "sin(d)"], nil),
-        (["expand", "exp(1/d)*exp(-1/d) - 1"], nil),
+        (["expand", "exp(1/d)*exp(-1/d) - 1", "--numeric"],
+         "error: found only 0 of 6 nonzero terms up to O(d^(-1025)) with the largest budget of 1024 terms; --order EXP asks for an O-term instead"),
         (["expand", "sqrt(d^2 + d) - d - (1/2 + 10^(-20))", "--numeric", "--precision", "64"],
          "error: cannot decide whether the coefficient of d^(0) is zero at 64 bits; raise --precision"),
     ] as [([String], String?)])

@@ -76,6 +76,8 @@ struct ExpansionTests {
         ("log(1 + 1/d)*d", 6),
         ("acos(-1 + 3/d) + asin(1/(2*d))", 5),
         ("cos(1/d) - 1 + 1/(2*d^2)", 3),
+        ("(sqrt(d) + 1/sqrt(d))^(1/2)", 6),  // the unit of a power normalises to a smaller ramification
+        ("(sqrt(d) + d^(-1/2))^(5/2) - d^(5/4)", 5),
     ])
     func againstDirectEvaluation(_ text: String, _ terms: Int) throws {
         let x = try expand(text, terms: terms)
@@ -168,6 +170,11 @@ struct ExpansionTests {
         // Exactly N terms of a terminating series: still no O-term.
         let q = try expand("(d + 1)^2", terms: 3)
         #expect(q.order == nil)
+        // Powers of monomials are exact monomials (no O-term), also with MPFR coefficients.
+        for numeric in [false, true] {
+            let m = try expand("d^(-1/3) + 1", terms: 6, numeric: numeric)
+            #expect(m.order == nil && m.terms.map(\.exponent) == [Rational(0), Rational(-1, 3)])
+        }
         let zero = try expand("d - d", terms: 3)
         #expect(zero.terms.isEmpty && zero.order == nil)
     }
@@ -193,13 +200,20 @@ struct ExpansionTests {
         let clock = ContinuousClock()
         let elapsed = clock.measure {
             #expect {
-                _ = try expand("exp(1/d)*exp(-1/d) - 1", terms: 6)
+                _ = try Expansion(expanding: Expression.parse("exp(1/d)*exp(-1/d) - 1"),
+                                  options: ExpansionOptions(target: .terms(6), precision: 128, maximumRelativeTerms: 256))
             } throws: { error in
-                guard let e = error as? ExpansionError, case .tooFewTerms(let found, let requested, _, _, _) = e else { return false }
-                return found == 0 && requested == 6
+                guard let e = error as? ExpansionError, case .tooFewTerms(let found, let requested, let reached, let budget, false) = e
+                else { return false }
+                return found == 0 && requested == 6 && reached == Rational(-257) && budget == 256
+                    && e.description == "found only 0 of 6 nonzero terms up to O(d^(-257)) with the largest budget of 256 terms"
             }
         }
-        #expect(elapsed < .seconds(10))
+        #expect(elapsed < .seconds(3))
+        #expect(ExpansionOptions.defaultMaximum(for: .terms(6)) == 1024)
+        #expect(ExpansionOptions.defaultMaximum(for: .terms(300)) == 2400)
+        #expect(ExpansionOptions.defaultMaximum(for: .terms(1000)) == 4096)
+        #expect(ExpansionOptions.defaultMaximum(for: .order(Rational(-3))) == 4096)
     }
 
     @Test("a zero decision that changes with precision is reported, not guessed")

@@ -91,6 +91,12 @@ struct SeriesEvaluatorTests {
         #expect(throws: ExpressionError.self) {
             _ = try series("sqrt(1 + 1/d)*d^(1/1021) + d^(1/1019)", terms: 64)
         }
+        // Nested roots would overflow the ramification; nested powers the exponents.
+        let roots = String(repeating: "sqrt(", count: 70) + "d" + String(repeating: ")", count: 70)
+        #expect(throws: ExpressionError.self) { _ = try series(roots) }
+        #expect(throws: ExpressionError.self) { _ = try series("((((((d^1024)^1024)^1024)^1024)^1024)^1024)^1024") }
+        #expect(throws: ExpressionError.self) { _ = try series("d^(1/1021)*d^(1/1019)") }
+        #expect(try series(String(repeating: "sqrt(", count: 10) + "d" + String(repeating: ")", count: 10)).ramification == 1024)
         // Small mixed ramifications are fine.
         #expect(try series("d^(1/2) + d^(1/3)").ramification == 6)
     }

@@ -32,6 +32,14 @@ public struct SeriesEvaluator: Sendable {
     /// from allocating without bound.
     public static let maximumDenseTerms = 16_384
 
+    /// Largest ramification an operation may produce (nested roots multiply it:
+    /// sqrt(sqrt(...(d))) 70 deep would overflow machine integers).
+    public static let maximumRamification = 4_096
+
+    /// Largest |exponent of d| of a leading term an operation may produce
+    /// (((d^1024)^1024)^1024... would overflow machine integers).
+    public static let maximumDExponent = 1 << 20
+
     public init(precision: Int, relativeTerms: Int, forceNumeric: Bool = false) {
         precondition(precision >= BigFloat.minimumPrecision && precision <= BigFloat.maximumPrecision)
         precondition(relativeTerms >= 1)
@@ -121,8 +129,30 @@ public struct SeriesEvaluator: Sendable {
     }
 
     func run<C: SeriesCoefficient>(_ operation: Operation, _ x: [PuiseuxSeries<C>], range: SourceRange) throws -> PuiseuxSeries<C> {
+        try checkRamification(operation, x, range: range)
+        try checkLeadingExponent(operation, x, range: range)
         if x.count == 2 { try checkSize(operation, x[0], x[1], range: range) }
         return try operation.apply(x[0], x.count == 2 ? x[1] : nil)
+    }
+
+    /// Refuses an operation whose result could need a ramification above
+    /// `maximumRamification`: the lcm for binary operations, b q for x^(p/q), 2b for
+    /// functions (roots and the acos/asin branch rule may double it).
+    func checkRamification<C: SeriesCoefficient>(_ operation: Operation, _ x: [PuiseuxSeries<C>],
+                                                 range: SourceRange) throws {
+        let b = x[0].ramification
+        let bound: Int
+        switch operation {
+        case .add, .subtract, .multiply, .divide: bound = b / gcd(b, x[1].ramification) * x[1].ramification
+        case .power(.rational(let q)): bound = b * q.denominatorValue
+        case .function: bound = 2 * b
+        case .negate, .power(.integer): bound = b
+        }
+        guard bound <= SeriesEvaluator.maximumRamification else {
+            throw ExpressionError("the series is too finely ramified", column: range.start,
+                                  detail: "it would need d^(1/\(bound)) steps, at most d^(1/\(SeriesEvaluator.maximumRamification))",
+                                  input: nil)
+        }
     }
 
     /// An exact finite series with more than `relativeTerms` terms, truncated to that many.
@@ -154,6 +184,34 @@ public struct SeriesEvaluator: Sendable {
                 column: range.start, input: nil)
         }
     }
+}
+
+extension SeriesEvaluator {
+    /// Refuses an operation whose leading exponent of d could exceed `maximumDExponent`
+    /// in magnitude (estimated in floating point, so the estimate cannot overflow).
+    func checkLeadingExponent<C: SeriesCoefficient>(_ operation: Operation, _ x: [PuiseuxSeries<C>],
+                                                    range: SourceRange) throws {
+        func lead(_ s: PuiseuxSeries<C>) -> Double { -Double(s.valuation) / Double(s.ramification) }
+        let a = lead(x[0])
+        let estimate: Double
+        switch operation {
+        case .add, .subtract: estimate = max(abs(a), abs(lead(x[1])))
+        case .multiply, .divide: estimate = abs(a) + abs(lead(x[1]))
+        case .power(.integer(let n)): estimate = abs(a) * Double(n.magnitude)
+        case .power(.rational(let q)): estimate = abs(a) * abs(q.doubleValue)
+        case .negate, .function: estimate = abs(a)
+        }
+        guard estimate <= Double(SeriesEvaluator.maximumDExponent) else {
+            throw ExpressionError("the exponents of d are too large", column: range.start,
+                                  detail: "about d^\(estimate < 1e18 ? String(Int(estimate)) : "\(estimate)"), at most d^\(SeriesEvaluator.maximumDExponent) in magnitude",
+                                  input: nil)
+        }
+    }
+}
+
+extension Rational {
+    /// The denominator as an Int (exponents are bounded by `ExpressionLimits.maximumExponent`).
+    var denominatorValue: Int { intComponents?.denominator ?? Int.max / 2 }
 }
 
 func gcd(_ a: Int, _ b: Int) -> Int {

@@ -29,13 +29,13 @@ public struct ExpansionOptions: Sendable {
         self.maximumRelativeTerms = maximumRelativeTerms ?? ExpansionOptions.defaultMaximum(for: target)
     }
 
-    /// The default largest budget: for `.terms(n)`, 8 n clamped to 256...4096 (room for
+    /// The default largest budget: for `.terms(n)`, 8 n clamped to 1024...4096 (room for
     /// sparse series and heavy cancellation, while an expression that vanishes to every
-    /// order, such as exp(1/d) exp(-1/d) - 1, fails within about a second); for `.order`,
+    /// order, such as exp(1/d) exp(-1/d) - 1, fails within a few seconds); for `.order`,
     /// 4096 (the order grows with the budget, so the search ends early).
     public static func defaultMaximum(for target: ExpansionTarget) -> Int {
         switch target {
-        case .terms(let n): return min(budgetCeiling, max(256, 8 * n))
+        case .terms(let n): return min(budgetCeiling, max(1024, 8 * n))
         case .order: return budgetCeiling
         }
     }
