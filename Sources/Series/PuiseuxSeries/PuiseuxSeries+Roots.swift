@@ -23,6 +23,11 @@ extension PuiseuxSeries {
         if c.sign < 0 && q % 2 == 0 {
             throw ComputationError.domain("even root of a series with negative leading coefficient")
         }
+        // An exact monomial's power is the exact monomial c^(p/q) t^(v p/q) (d^(-1/3) has no O-term).
+        if isExact && coefficients.count == 1 {
+            return PuiseuxSeries(ramification: ramification * q, valuation: valuation * p,
+                                 coefficients: [try C.pow(c, exponent)], order: nil, context: context)
+        }
         let n = relativePrecision ?? context.relativeTerms
         let a = Array(coefficients.prefix(n)) + [C](repeating: zeroCoefficient, count: max(0, n - coefficients.count))
         var w = [try C.pow(c, exponent)]
@@ -46,7 +51,7 @@ extension PuiseuxSeries {
             w.append(try numerator / c.multiplied(by: k))
         }
         let unit = PuiseuxSeries(ramification: ramification, valuation: 0, coefficients: w, order: n, context: context)
-        let spread = unit.spread(by: q)
+        let spread = unit.aligned(to: ramification * q)  // the unit may have normalised to a smaller ramification
         var result = PuiseuxSeries(ramification: ramification * q, valuation: valuation * p,
                                    coefficients: spread.coefficients, order: spread.order.map { $0 + valuation * p },
                                    context: context)
