@@ -1,0 +1,216 @@
+import Numbers
+import LinearAlgebra
+import Landscape
+
+/// Finds and classifies critical points of L with a given isotropy at a real dimension d.
+///
+/// Search: gradient descent in the fixed-point space (`GradientDescent`, Double) from
+/// `starts` deterministic pseudo-random starts (SplitMix64 seeded with `seed`), each near the
+/// limit structure of its type: D_1 = -1 (type I) or +1 (type II) plus uniform noise in
+/// [-0.05, 0.05]; the diagonal D_a of every small block uniform in [-1, 1]; every other
+/// coordinate uniform in [-`spread`, `spread`] (0.3 by default). Types alternate between
+/// starts unless a single type is asked for. At most `descentIterations` steps each; the end
+/// point (converged or not) is refined by `NewtonSolver` in MPFR at `precision` bits.
+///
+/// Kept: Newton converged, loss >= `globalMinimumLoss` (1e-8: below it the point is a global
+/// minimum W = V up to permutation), one copy per orbit of the row permutations that keep the
+/// pattern (permutations of the extra rows and of the rows of blocks of size 1; points closer
+/// than max(1e-20, 2^(-P/2)) in every coordinate are the same; the first one found is kept).
+/// Sorted by loss, lowest first.
+///
+/// Large d: when d > `continuationThreshold` (60), the search runs at `searchDimension` (30)
+/// and each point found is followed to d by `Continuation`; `continuedFrom` records the d of
+/// the search. A family that turns back before reaching d is dropped.
+///
+/// Classification (`CriticalPointClassification`): type, the eigenvalues of DF_d on the
+/// fixed-point space (restricted index), and, for integer d and p in {0, 1}, the full Hessian
+/// index by isotypic component (`RestrictedSpectrum.index`).
+///
+/// Cost: starts x descentIterations evaluations of the reduced loss in Double, plus a few
+/// dozen MPFR Jacobians per start. Fails only by returning fewer (or no) points.
+public struct CriticalPointFinder: Sendable {
+    public var starts = 16
+    public var seed: UInt64 = 0x5EED_0000_2024
+    public var spread = 0.3
+    public var descentIterations = 3_000
+    public var globalMinimumLoss = 1e-8
+    public var continuationThreshold = 60.0
+    public var searchDimension = 30.0
+    public var newton = NewtonSolver(maximumIterations: 60)
+
+    public init(starts: Int = 16, seed: UInt64 = 0x5EED_0000_2024) {
+        self.starts = starts
+        self.seed = seed
+    }
+
+    /// A classified critical point, and the d at which the search found it when it was
+    /// continued from there (nil when found at d itself).
+    public struct Result: Sendable {
+        public let point: CriticalPoint
+        public let classification: CriticalPointClassification
+        public let continuedFrom: Rational?
+    }
+
+    /// The distinct non-global critical points found at d (exact rational, computed at
+    /// `precision` bits), optionally of one type, lowest loss first.
+    public func find(pattern: IsotropyPattern, d: Rational, precision: Int, type: FamilyType? = nil) throws -> [Result] {
+        let dValue = BigFloat(d, precision: precision)
+        guard dValue >= BigFloat(pattern.minimumDimension, precision: precision) else {
+            throw SolverError.noCriticalPoint("d = \(dValue.formatted(significantDigits: 10)) is below the block sizes: \(pattern) needs d >= \(pattern.minimumDimension)")
+        }
+        let continued = dValue.doubleValue > continuationThreshold
+        let searchD: Rational = continued ? Rational(searchDimension) : d
+        let searchValue = BigFloat(searchD, precision: precision)
+        var random = SplitMix64(seed: seed)
+        let descent = GradientDescent(maximumIterations: descentIterations, fieldTolerance: 1e-10)
+        let tolerance = max(1e-20, Double(sign: .plus, exponent: -(precision / 2), significand: 1))
+        var found = [CriticalPoint]()
+        for s in 0..<starts {
+            let wanted = type ?? (s % 2 == 0 ? .typeI : .typeII)
+            let start = startingPoint(pattern: pattern, type: wanted, random: &random)
+            let (end, _) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: start)
+            guard end.allSatisfy(\.isFinite),
+                  var point = try? newton.solve(pattern: pattern, d: searchValue, start: end.map { BigFloat($0, precision: precision) }),
+                  point.coordinates.allSatisfy(\.isFinite), point.loss.isFinite
+            else { continue }
+            if continued {
+                guard let followed = try? Continuation().follow(point, to: dValue) else { continue }
+                point = followed
+            }
+            if let type, point.type != type { continue }
+            guard point.loss.doubleValue >= globalMinimumLoss else { continue }
+            if found.contains(where: { equivalent($0.coordinates, point.coordinates, pattern: pattern, tolerance: tolerance) }) { continue }
+            found.append(point)
+        }
+        return try found.sorted { $0.loss < $1.loss }.map {
+            Result(point: $0, classification: try CriticalPointClassification($0), continuedFrom: continued ? searchD : nil)
+        }
+    }
+
+    /// One start around the limit structure of `type` (see the type's documentation).
+    func startingPoint(pattern: IsotropyPattern, type: FamilyType, random: inout SplitMix64) -> [Double] {
+        pattern.coordinates.map { c in
+            switch c {
+            case .diagonal(block: 0): return (type == .typeI ? -1 : 1) + random.uniform(-0.05, 0.05)
+            case .diagonal: return random.uniform(-1, 1)
+            default: return random.uniform(-spread, spread)
+            }
+        }
+    }
+
+    /// Whether x and y are the same point up to a permutation of the exchangeable rows.
+    func equivalent(_ x: [BigFloat], _ y: [BigFloat], pattern: IsotropyPattern, tolerance: Double) -> Bool {
+        CriticalPointFinder.rowPermutationImages(of: x, pattern: pattern).contains { image in
+            zip(image, y).allSatisfy { abs(($0 - $1).doubleValue) <= tolerance }
+        }
+    }
+
+    /// The coordinates of every matrix obtained from ξ by permuting the rows that form a
+    /// block of size 1 together with the extra rows (each such row is constant on every column
+    /// block, so the permuted matrix has the same isotropy); ξ itself first. At most 720
+    /// permutations are listed (beyond 6 exchangeable rows only ξ itself).
+    static func rowPermutationImages<S>(of xi: [S], pattern: IsotropyPattern) -> [[S]] {
+        let r = pattern.blockCount
+        let index = Dictionary(uniqueKeysWithValues: pattern.coordinates.enumerated().map { ($1, $0) })
+        // Each exchangeable row as the coordinate index of its value on each column block.
+        var rows = [[Int]]()
+        for a in 1..<max(r, 1) where pattern.smallBlocks[a - 1] == 1 {
+            rows.append((0..<r).map { b in index[b == a ? .diagonal(block: a) : .cross(rowBlock: a, columnBlock: b)]! })
+        }
+        for e in 0..<pattern.extraRows {
+            rows.append((0..<r).map { b in index[.extra(row: e, columnBlock: b)]! })
+        }
+        guard rows.count >= 2, rows.count <= 6 else { return [xi] }
+        var images = [[S]]()
+        for permutation in permutations(Array(0..<rows.count)) {
+            var image = xi
+            for (slot, source) in permutation.enumerated() {
+                for b in 0..<r { image[rows[slot][b]] = xi[rows[source][b]] }
+            }
+            images.append(image)
+        }
+        return images
+    }
+
+    static func permutations(_ items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { i -> [[Int]] in
+            var rest = items
+            let first = rest.remove(at: i)
+            return permutations(rest).map { [first] + $0 }
+        }
+    }
+}
+
+/// The classification of a critical point reported by `CriticalPointFinder` and the CLI.
+public struct CriticalPointClassification: Sendable {
+    /// Negative counts of the full Hessian: the total and per isotypic component of S_{d-p}.
+    public struct HessianIndex: Sendable, Equatable {
+        public let total: Int
+        public let trivial: Int
+        public let standard: Int
+        public let exterior: Int
+        public let y: Int
+    }
+
+    public let type: FamilyType
+    /// Eigenvalues of DF_d on the fixed-point space (Hessian eigenvalues there), ascending.
+    public let restrictedEigenvalues: [BigFloat]
+    /// Number of negative restricted eigenvalues.
+    public let restrictedIndex: Int
+    /// Full Hessian index; nil unless d is an integer and the isotropy is Δ(S_{d-p} x S_p)
+    /// with p in {0, 1} (and d is large enough for the subgroup patterns).
+    public let index: HessianIndex?
+    /// Smallest |eigenvalue| over all components computed (the restricted ones and, when
+    /// `index` is known, those of the isotypic components).
+    public let smallestMagnitude: BigFloat
+    /// smallestMagnitude >= 2^(-P/2).
+    public let isNondegenerate: Bool
+    /// true when index = 0 and non-degenerate; false when some eigenvalue (restricted or
+    /// full) is negative; nil when only the restricted spectrum is known and has no negative.
+    public let isMinimum: Bool?
+
+    public init(_ point: CriticalPoint) throws {
+        type = point.type
+        restrictedEigenvalues = try RestrictedSpectrum.eigenvalues(pattern: point.pattern, d: point.d, xi: point.coordinates)
+        restrictedIndex = restrictedEigenvalues.filter { $0.sign < 0 }.count
+        var smallest = restrictedEigenvalues.map(\.magnitude).min()!
+        var index: HessianIndex?
+        let p = point.pattern.smallTotal
+        if point.pattern.smallBlocks.count <= 1, p <= 1, point.d.exactRational.isInteger,
+           let q = point.d.exactRational.intComponents.map({ $0.numerator - p }),
+           let spectrum = try? RestrictedSpectrum(point) {
+            let i = spectrum.index(q: q)
+            index = HessianIndex(total: i.total, trivial: i.trivial, standard: i.standard, exterior: i.exterior, y: i.y)
+            smallest = min(smallest, spectrum.smallestMagnitude)
+        }
+        self.index = index
+        smallestMagnitude = smallest
+        // |λ| >= 2^(E-1) with E the binary exponent: enough for |λ| >= 2^(-P/2).
+        isNondegenerate = smallest.exponent.map { $0 - 1 >= -(point.precision / 2) } ?? false
+        if restrictedIndex > 0 || (index?.total ?? 0) > 0 {
+            isMinimum = false
+        } else if index != nil {
+            isMinimum = isNondegenerate
+        } else {
+            isMinimum = nil
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small deterministic generator for the starts.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [a, b].
+    mutating func uniform(_ a: Double, _ b: Double) -> Double {
+        a + (b - a) * Double(next() >> 11) / Double(1 << 53)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+import Numbers
+import Landscape
+@testable import Solvers
+
+/// The finder from deterministic pseudo-random starts reproduces the published d = 10 points
+/// of paper 000 (MATH.md section 6) and classifies them; few starts keep each test short.
+@Suite struct CriticalPointFinderTests {
+    /// p = 0, m = 0, type I at d = 10: D = -0.8003, O = 0.1985, loss 0.0766 (a minimum).
+    @Test func findsDeltaSdTypeOneAtTen() throws {
+        let pattern = try IsotropyPattern.standard(p: 0, extraRows: 0)
+        let found = try CriticalPointFinder(starts: 2).find(pattern: pattern, d: Rational(10), precision: 128, type: .typeI)
+        let best = try #require(found.first)
+        #expect(abs(best.point.coordinates[0].doubleValue + 0.8003) < 5e-5)
+        #expect(abs(best.point.coordinates[1].doubleValue - 0.1985) < 5e-5)
+        #expect(abs(best.point.loss.doubleValue - 0.0766) < 5e-5)
+        #expect(best.classification.type == .typeI)
+        #expect(best.classification.restrictedIndex == 0)
+        #expect(best.classification.index == .init(total: 0, trivial: 0, standard: 0, exterior: 0, y: 0))
+        #expect(best.classification.isNondegenerate)
+        #expect(best.classification.isMinimum == true)
+        #expect(best.continuedFrom == nil)
+    }
+
+    /// p = 1, m = 0, type II at d = 10: (1.0044, -0.0158, 0.1824, 0.126, -0.699), loss 0.0187.
+    @Test func findsTypeTwoAtTen() throws {
+        let pattern = try IsotropyPattern.standard(p: 1, extraRows: 0)
+        let found = try CriticalPointFinder(starts: 2).find(pattern: pattern, d: Rational(10), precision: 128, type: .typeII)
+        let best = try #require(found.first)
+        for (x, y) in zip(best.point.coordinates, [1.0044, -0.0158, 0.1824, 0.126, -0.699]) {
+            #expect(abs(x.doubleValue - y) < 1e-3)
+        }
+        #expect(abs(best.point.loss.doubleValue - 0.0187) < 5e-5)
+        #expect(best.classification.type == .typeII)
+        #expect(best.classification.isMinimum == true)
+        #expect(best.point.gradientNorm.doubleValue < 1e-25)
+    }
+
+    /// Every point returned is of the requested type, has loss above the global minimum,
+    /// and the list is sorted by loss without duplicates.
+    @Test func resultsAreFilteredSortedDistinct() throws {
+        let pattern = try IsotropyPattern.standard(p: 1, extraRows: 0)
+        let found = try CriticalPointFinder(starts: 4).find(pattern: pattern, d: Rational(12), precision: 128)
+        #expect(!found.isEmpty)
+        for (a, b) in zip(found, found.dropFirst()) { #expect(a.point.loss <= b.point.loss) }
+        for r in found { #expect(r.point.loss.doubleValue >= 1e-8) }
+        for (i, a) in found.enumerated() {
+            for b in found[(i + 1)...] {
+                #expect(zip(a.point.coordinates, b.point.coordinates).contains { abs(($0 - $1).doubleValue) > 1e-20 })
+            }
+        }
+    }
+
+    /// Row permutations that keep the pattern: p = 1, m = 1 has the last row and the extra
+    /// row exchangeable (D_2 <-> E_12, B_21 <-> E_11).
+    @Test func rowPermutationImages() throws {
+        let pattern = try IsotropyPattern.standard(p: 1, extraRows: 1)
+        let xi = [1, 2, 3, 4, 5, 6, 7]
+        let images = CriticalPointFinder.rowPermutationImages(of: xi, pattern: pattern)
+        #expect(images == [xi, [1, 2, 3, 6, 7, 4, 5]])
+        let single = CriticalPointFinder.rowPermutationImages(of: [1, 2], pattern: try .standard(p: 0, extraRows: 0))
+        #expect(single == [[1, 2]])
+    }
+
+    /// A non-integer d: no full index, but the restricted classification is there.
+    @Test func nonIntegerDimension() throws {
+        let pattern = try IsotropyPattern.standard(p: 0, extraRows: 0)
+        let found = try CriticalPointFinder(starts: 1).find(pattern: pattern, d: Rational(21, 2), precision: 128, type: .typeI)
+        let best = try #require(found.first)
+        #expect(best.classification.index == nil)
+        #expect(best.classification.restrictedIndex == 0)
+        #expect(best.classification.isMinimum == nil)
+    }
+
+    @Test func dimensionBelowThePatternThrows() throws {
+        let pattern = try IsotropyPattern(smallBlocks: [2], extraRows: 0)
+        #expect(throws: SolverError.self) {
+            try CriticalPointFinder(starts: 1).find(pattern: pattern, d: Rational(3), precision: 64)
+        }
+    }
+}
