@@ -1,0 +1,75 @@
+import Numbers
+import Landscape
+
+/// One of the eight regular families of critical points of paper 000 (MATH.md section 3):
+/// isotropy Δ(S_{d-p} x S_p), m extra rows, type I (D_1 -> -1) or II (D_1 -> +1).
+public struct Family: Sendable, CustomStringConvertible {
+    /// Short name accepted by every command, e.g. "p1-m1-II".
+    public let name: String
+    public let p: Int
+    public let extraRows: Int
+    public let type: FamilyType
+    /// c_inf in the paper's coordinate order (exact).
+    public let limit: [Rational]
+    /// The ramification b paper 000 reports (2, or 4 for p = 1, m = 1, type I). The series
+    /// solver detects b itself; this is what it is checked against.
+    public let publishedRamification: Int
+    /// A start for Newton at d = `seedDimension`: the limit moved off the kernel's singular set
+    /// (rows exactly parallel to targets) by 0.003 (i + 1), or, where the family is still far
+    /// from its limit at that d (type II with m >= 1: the extra rows), the rounded end point of
+    /// gradient descent in the fixed-point space started from the limit plus noise of size 0.3.
+    public let seed: [Double]
+    public let seedDimension: Double
+
+    public var pattern: IsotropyPattern {
+        // The catalogue's patterns are valid by construction.
+        try! IsotropyPattern.standard(p: p, extraRows: extraRows)
+    }
+
+    public var description: String { "\(name): \(pattern), type \(type)" }
+}
+
+public enum FamilyCatalogue {
+    static func offLimit(_ limit: [Rational]) -> [Double] {
+        limit.enumerated().map { $1.doubleValue + 0.003 * Double($0 + 1) }
+    }
+
+    static func family(_ p: Int, _ m: Int, _ type: FamilyType, _ limit: [Rational], b: Int = 2, seed: [Double]? = nil) -> Family {
+        Family(name: "p\(p)-m\(m)-\(type)", p: p, extraRows: m, type: type, limit: limit,
+               publishedRamification: b, seed: seed ?? offLimit(limit), seedDimension: 20)
+    }
+
+    /// The eight families, in the order of MATH.md section 3.
+    public static let families: [Family] = {
+        let h = Rational(1, 2)
+        return [
+            family(0, 0, .typeI, [-1, 0]),
+            family(0, 1, .typeI, [-1, 0, 0]),
+            family(1, 0, .typeI, [-1, 0, 0, 0, 1]),
+            family(1, 0, .typeII, [1, 0, 0, 0, -1]),
+            family(1, 1, .typeI, [-1, 0, 0, 0, h, 0, -h], b: 4),
+            family(1, 1, .typeII, [1, 0, 0, 0, -1, 0, 0],
+                   seed: [0.9983, -0.0043, 0.0947, 0.0322, -0.6618, 0.0461, -0.1773]),
+            family(1, 2, .typeI, [-1, 0, 0, 0, h, 0, -h, 0, 0]),
+            family(1, 2, .typeII, [1, 0, 0, 0, -1, 0, 0, 0, 0],
+                   seed: [0.99827, -0.00431, 0.09473, 0.02969, -0.63489, 0.01202, -0.07580, 0.03677, -0.12853]),
+        ]
+    }()
+
+    /// A family by name ("p1-m1-II"; case-insensitive), or nil.
+    public static func named(_ name: String) -> Family? {
+        families.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The family's critical point at d = `seedDimension` (Newton from the seed) and then at
+    /// each requested d by continuation in d.
+    public static func criticalPoints(of family: Family, at dimensions: [BigFloat], precision: Int) throws -> [CriticalPoint] {
+        let seedPoint = try NewtonSolver().solve(
+            pattern: family.pattern, d: BigFloat(family.seedDimension, precision: precision),
+            start: family.seed.map { BigFloat($0, precision: precision) })
+        guard seedPoint.type == family.type else {
+            throw SolverError.noCriticalPoint("\(family.name): Newton from the seed reached a type \(seedPoint.type) point")
+        }
+        return try dimensions.map { try Continuation().follow(seedPoint, to: $0) }
+    }
+}
