@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "puiseux",
             dependencies: [
-                "Numbers", "Series", "Expressions", "Export",
+                "Numbers", "Series", "Expressions", "Export", "LinearAlgebra", "Landscape", "Solvers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series"]),

@@ -27,9 +27,9 @@ extension Expansion {
 }
 
 /// Minimal JSON text building with a fixed key order.
-enum JSON {
+public enum JSON {
     /// A JSON string literal with the required escapes.
-    static func string(_ s: String) -> String {
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -48,14 +48,14 @@ enum JSON {
     }
 
     /// `{"k": v, ...}` on one line, or one field per line indented by `indent`.
-    static func object(_ fields: [(String, String)], indent: String?) -> String {
+    public static func object(_ fields: [(String, String)], indent: String?) -> String {
         let parts = fields.map { string($0.0) + ": " + $0.1 }
         guard let indent else { return "{" + parts.joined(separator: ", ") + "}" }
         return "{\n" + parts.map { indent + $0 }.joined(separator: ",\n") + "\n}"
     }
 
     /// `[a, b]` on one line, or one element per line.
-    static func array(_ elements: [String], indent: String?, closingIndent: String?) -> String {
+    public static func array(_ elements: [String], indent: String?, closingIndent: String?) -> String {
         guard let indent, !elements.isEmpty else { return "[" + elements.joined(separator: ", ") + "]" }
         return "[\n" + elements.map { indent + $0 }.joined(separator: ",\n") + "\n" + (closingIndent ?? "") + "]"
     }

@@ -177,7 +177,7 @@ extension Expansion {
 
     /// The largest k <= maximumDigits such that x and y round to the same k significant
     /// decimal digits (0 if even the first digit or the sign differs).
-    static func agreedDigits(_ x: BigFloat, _ y: BigFloat, maximumDigits: Int) -> Int {
+    public static func agreedDigits(_ x: BigFloat, _ y: BigFloat, maximumDigits: Int) -> Int {
         guard x.sign == y.sign, !x.isZero, !y.isZero else { return x == y ? maximumDigits : 0 }
         // Estimate from the relative difference, then confirm by rounding both.
         let difference = x - y

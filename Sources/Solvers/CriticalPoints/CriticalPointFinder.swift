@@ -49,6 +49,12 @@ public struct CriticalPointFinder: Sendable {
         public let point: CriticalPoint
         public let classification: CriticalPointClassification
         public let continuedFrom: Rational?
+
+        public init(point: CriticalPoint, classification: CriticalPointClassification, continuedFrom: Rational?) {
+            self.point = point
+            self.classification = classification
+            self.continuedFrom = continuedFrom
+        }
     }
 
     /// The distinct non-global critical points found at d (exact rational, computed at

@@ -1,0 +1,279 @@
+import ArgumentParser
+import Foundation
+import Numbers
+import Expressions
+import Export
+import Landscape
+import Solvers
+
+/// Output formats of `puiseux critical`.
+enum CriticalFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `puiseux critical`: critical points of the two-layer ReLU loss with a given isotropy at
+/// a real d, found by `CriticalPointFinder` (or Newton from --start) and classified.
+struct Critical: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Critical points of the loss with a given isotropy at a real dimension d.",
+        discussion: """
+            The isotropy Δ(S_{n_1} x ... x S_{n_r}) is given by its block sizes, the big block \
+            first as d or d-s (s = the sum of the others): d, d-1,1, d-2,1,1, d-2,2; --extra m \
+            adds m rows (k = d + m). Without --start, gradient descent from --starts seeded \
+            pseudo-random starts near D_1 = -1 (type I) and D_1 = +1 (type II) is refined by \
+            Newton in MPFR; global minima (loss < 1e-8) and copies under row permutations are \
+            dropped. For d > 60 the search runs at d = 30 and each point is continued in d. \
+            With --start x1,x2,... (coordinates in the order printed), Newton runs from there \
+            at d. Every point is re-solved at twice --precision from the first solve; a \
+            coordinate or loss is printed only with the digits both solves agree on (a value \
+            below 2^(-P/2) in both is printed as 0). The gradient norm is the Frobenius norm of \
+            the full gradient at the P-bit point (3 digits). index is the number of negative \
+            eigenvalues of the full Hessian with its isotypic parts t, s, x, y (integer d, \
+            isotropy d or d-1,1 only, otherwise null); restricted_index counts them on the \
+            fixed-point space; nondegenerate means every computed |eigenvalue| >= 2^(-P/2).
+
+            Examples:
+              puiseux critical --isotropy d --d 10
+              puiseux critical --isotropy d-1,1 --extra 1 --type II --d 20
+              puiseux critical --isotropy d-1,1 --type II --d 1000 --format json
+              puiseux critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Block sizes, big block first: d, d-1,1, d-2,1,1, d-2,2.", valueName: "blocks"))
+    var isotropy: String
+
+    @Option(name: .long, parsing: .unconditional, help: "Number m >= 0 of extra rows (k = d + m).")
+    var extra: Int = 0
+
+    @Option(name: .long, help: ArgumentHelp("Only critical points of this type: I (D_1 near -1) or II (D_1 near +1).", valueName: "I|II"))
+    var type: String?
+
+    @Option(name: .customLong("d"), parsing: .unconditional,
+            help: ArgumentHelp("The dimension: a real number such as 20, 10.5 or 1000, at least the pattern's minimum.", valueName: "d"))
+    var dimension: String
+
+    @Option(name: .long, parsing: .unconditional, help: "Working precision in bits (64...8192); digits are checked at twice this.")
+    var precision: Int = 256
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Start Newton here instead of searching: comma-separated coordinates in the printed order.", valueName: "x1,x2,..."))
+    var start: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Number of gradient-descent starts of the search (1...1000).")
+    var starts: Int = 16
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: CriticalFormat = .text
+
+    static let precisionRange = 64...8_192
+
+    func validate() throws {
+        let blocks = try Critical.parseIsotropy(isotropy)
+        guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
+        if let type, FamilyType(rawValue: type) == nil { throw ValidationError("--type must be I or II (got '\(type)')") }
+        guard Critical.precisionRange.contains(precision) else {
+            throw ValidationError("--precision must be between \(Critical.precisionRange.lowerBound) and \(Critical.precisionRange.upperBound) bits (got \(precision))")
+        }
+        guard (1...1_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 1000 (got \(starts))") }
+        let d = try Critical.parseDimension(dimension)
+        let pattern = try IsotropyPattern(smallBlocks: blocks, extraRows: extra)
+        guard d >= Rational(pattern.minimumDimension) else {
+            throw ValidationError("--d \(dimension) does not fit --isotropy \(isotropy): the blocks need d >= \(pattern.minimumDimension)")
+        }
+        if let start {
+            let xi = try Critical.parseStart(start)
+            guard xi.count == pattern.dimension else {
+                throw ValidationError("--start has \(xi.count) coordinates; \(pattern) has \(pattern.dimension): \(pattern.coordinates.map(\.description).joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// "d-1,1" -> [1]; the first entry must be d (no other blocks) or d-s with s the sum of
+    /// the others, each >= 1.
+    static func parseIsotropy(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let example = "e.g. d, d-1,1, d-2,1,1 or d-2,2"
+        var small = [Int]()
+        for part in parts.dropFirst() {
+            guard let n = Int(part), n >= 1 else {
+                throw ValidationError("--isotropy '\(text)': block size '\(part)' is not a positive integer (\(example))")
+            }
+            small.append(n)
+        }
+        let s = small.reduce(0, +)
+        let first = parts[0].replacingOccurrences(of: " ", with: "")
+        let expected = s == 0 ? "d" : "d-\(s)"
+        guard first == expected || (s == 0 && first == "d-0") else {
+            if first == "d" || first.hasPrefix("d-"), Int(first.dropFirst(2)) != nil || first == "d" {
+                throw ValidationError("--isotropy '\(text)': the big block must be \(expected) when the other blocks sum to \(s)")
+            }
+            throw ValidationError("--isotropy '\(text)': the first entry must be the big block d or d-s (\(example))")
+        }
+        return small
+    }
+
+    /// The dimension as an exact rational ("20", "10.5", "1e3").
+    static func parseDimension(_ text: String) throws -> Rational {
+        guard let d = Rational(text) else { throw ValidationError("--d must be a real number such as 20 or 10.5 (got '\(text)')") }
+        return d
+    }
+
+    static func parseStart(_ text: String) throws -> [Rational] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map {
+            guard let x = Rational(String($0)) else { throw ValidationError("--start: '\($0)' is not a number") }
+            return x
+        }
+    }
+
+    func run() throws {
+        let pattern = try IsotropyPattern(smallBlocks: try Critical.parseIsotropy(isotropy), extraRows: extra)
+        let d = try Critical.parseDimension(dimension)
+        let wanted = type.flatMap(FamilyType.init(rawValue:))
+        var reports = [Report]()
+        do {
+            let results: [CriticalPointFinder.Result]
+            if let start {
+                let xi = try Critical.parseStart(start).map { BigFloat($0, precision: precision) }
+                let point = try NewtonSolver().solve(pattern: pattern, d: BigFloat(d, precision: precision), start: xi)
+                if let wanted, point.type != wanted {
+                    throw CLIFailure(computation: "Newton from --start converged to a type \(point.type) point (D_1 = \(point.coordinates[0].formatted(significantDigits: 6))), not type \(wanted)")
+                }
+                results = [.init(point: point, classification: try CriticalPointClassification(point), continuedFrom: nil)]
+            } else {
+                results = try CriticalPointFinder(starts: starts).find(pattern: pattern, d: d, precision: precision, type: wanted)
+                guard !results.isEmpty else {
+                    let kind = wanted.map { "type \($0) " } ?? ""
+                    throw CLIFailure(computation: "no \(kind)critical point of \(pattern) found at d = \(dimension) from \(starts) starts; try more --starts or --start")
+                }
+            }
+            reports = try results.map { try Report($0, d: d, precision: precision) }
+        } catch let error as SolverError {
+            throw CLIFailure(computation: error.description)
+        } catch let error as ComputationError {
+            throw CLIFailure(computation: error.description)
+        } catch let error as IsotropyPattern.PatternError {
+            throw CLIFailure(usage: error.description)
+        }
+        switch format {
+        case .text: print(Critical.text(reports, isotropy: Critical.isotropyText(pattern), pattern: pattern))
+        case .json: print(Critical.json(reports, isotropy: Critical.isotropyText(pattern), extra: extra))
+        }
+    }
+
+    static func isotropyText(_ pattern: IsotropyPattern) -> String {
+        pattern.smallBlocks.isEmpty ? "d" : (["d-\(pattern.smallTotal)"] + pattern.smallBlocks.map(String.init)).joined(separator: ",")
+    }
+
+    /// One critical point ready to print: every digit of the coordinates and the loss backed
+    /// by a re-solve at twice the precision.
+    struct Report {
+        var result: CriticalPointFinder.Result
+        var d: String
+        var precision: Int
+        var names: [String]
+        var values: [String]
+        var loss: String
+        var gradientNorm: String
+
+        init(_ result: CriticalPointFinder.Result, d: Rational, precision: Int) throws {
+            self.result = result
+            self.precision = precision
+            let point = result.point
+            let high = 2 * precision
+            let again: CriticalPoint
+            do {
+                again = try NewtonSolver().solve(pattern: point.pattern, d: BigFloat(d, precision: high),
+                                                 start: point.coordinates.map { BigFloat($0, precision: high) })
+            } catch {
+                throw CLIFailure(computation: "the re-solve at \(high) bits from the \(precision)-bit point failed (\(error)); the digits cannot be backed")
+            }
+            let names = point.pattern.coordinates.map(\.description)
+            self.names = names
+            values = try zip(names.indices, names).map { i, name in
+                try Report.backed(point.coordinates[i], again.coordinates[i], precision: precision, name: name)
+            }
+            loss = try Report.backed(point.loss, again.loss, precision: precision, name: "the loss")
+            gradientNorm = point.gradientNorm.formatted(significantDigits: 3)
+            self.d = d.isInteger ? d.description : BigFloat(d, precision: precision).formatted(significantDigits: BigFloat.decimalDigits(forBits: precision))
+        }
+
+        /// x (P bits) with the significant digits it shares with y (2P bits); "0" when both are
+        /// below 2^(-P/2) in magnitude; a computation failure when no digit is backed.
+        static func backed(_ x: BigFloat, _ y: BigFloat, precision: Int, name: String) throws -> String {
+            let k = Expansion.agreedDigits(x, y, maximumDigits: BigFloat.decimalDigits(forBits: precision))
+            if k > 0 { return x.formatted(significantDigits: k) }
+            let tiny = { (v: BigFloat) in v.isZero || (v.exponent ?? 0) <= -(precision / 2) }
+            if tiny(x) && tiny(y) { return "0" }
+            throw CLIFailure(computation: "\(name) is not backed: the solves at \(precision) and \(2 * precision) bits disagree on its first digit")
+        }
+
+        var classification: CriticalPointClassification { result.classification }
+    }
+
+    static func yesNo(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "unknown (no full index)" }
+
+    static func text(_ reports: [Report], isotropy: String, pattern: IsotropyPattern) -> String {
+        var lines = [String]()
+        let first = reports[0]
+        lines.append("\(pattern) (--isotropy \(isotropy) --extra \(pattern.extraRows)) at d = \(first.d), \(first.precision) bits (digits checked at \(2 * first.precision))")
+        let width = max(16, (first.names.map(\.count).max() ?? 0) + 2)
+        func row(_ key: String, _ value: String) -> String {
+            "  " + key + String(repeating: " ", count: max(1, width - key.count)) + value
+        }
+        for (n, r) in reports.enumerated() {
+            let c = r.classification
+            var header = "critical point \(n + 1) of \(reports.count): type \(c.type)"
+            if let from = r.result.continuedFrom { header += " (found at d = \(from), continued to d = \(r.d))" }
+            lines.append(header)
+            for (name, value) in zip(r.names, r.values) { lines.append(row(name, value)) }
+            lines.append(row("loss", r.loss))
+            lines.append(row("gradient norm", r.gradientNorm))
+            if let i = c.index {
+                lines.append(row("index", "\(i.total) (t \(i.trivial), s \(i.standard), x \(i.exterior), y \(i.y))"))
+            } else {
+                lines.append(row("index", "unknown (integer d and isotropy d or d-1,1 only)"))
+            }
+            lines.append(row("restricted index", String(c.restrictedIndex)))
+            lines.append(row("nondegenerate", "\(yesNo(c.isNondegenerate)) (smallest |eigenvalue| \(c.smallestMagnitude.formatted(significantDigits: 3)))"))
+            lines.append(row("minimum", yesNo(c.isMinimum)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The point's JSON fields, in the documented order.
+    static func fields(_ r: Report, isotropy: String, extra: Int) -> [(String, String)] {
+        let c = r.classification
+        let family = JSON.object([("isotropy", JSON.string(isotropy)), ("extra", String(extra)),
+                                  ("type", JSON.string(c.type.rawValue))], indent: nil)
+        let coordinates = zip(r.names, r.values).map {
+            JSON.object([("name", JSON.string($0)), ("value", JSON.string($1))], indent: nil)
+        }
+        let components = c.index.map {
+            JSON.object([("t", String($0.trivial)), ("s", String($0.standard)), ("x", String($0.exterior)), ("y", String($0.y))], indent: nil)
+        } ?? "null"
+        return [
+            ("family", family),
+            ("d", JSON.string(r.d)),
+            ("precision_bits", String(r.precision)),
+            ("continued_from", r.result.continuedFrom.map { JSON.string($0.description) } ?? "null"),
+            ("coordinates", JSON.array(coordinates, indent: nil, closingIndent: nil)),
+            ("point", JSON.array(r.values.map(JSON.string), indent: nil, closingIndent: nil)),
+            ("loss", JSON.string(r.loss)),
+            ("gradient_norm", JSON.string(r.gradientNorm)),
+            ("index", c.index.map { String($0.total) } ?? "null"),
+            ("restricted_index", String(c.restrictedIndex)),
+            ("components", components),
+            ("nondegenerate", c.isNondegenerate ? "true" : "false"),
+            ("minimum", c.isMinimum.map { $0 ? "true" : "false" } ?? "null"),
+        ]
+    }
+
+    /// The lowest-loss point's fields at the top level, then "critical_points": every point
+    /// found (the first one included), lowest loss first.
+    static func json(_ reports: [Report], isotropy: String, extra: Int) -> String {
+        let all = reports.map { JSON.object(fields($0, isotropy: isotropy, extra: extra), indent: nil) }
+        let top = fields(reports[0], isotropy: isotropy, extra: extra)
+            + [("critical_points", JSON.array(all, indent: "    ", closingIndent: "  "))]
+        return JSON.object(top, indent: "  ")
+    }
+}
