@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["Numbers", "LinearAlgebra"]),
-        .testTarget(name: "LandscapeTests", dependencies: ["Numbers", "LinearAlgebra", "Landscape"]),
+        .testTarget(name: "LandscapeTests", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"]),
         .testTarget(name: "SolversTests", dependencies: ["Numbers", "LinearAlgebra", "Landscape", "Solvers"]),
     ]
 )
