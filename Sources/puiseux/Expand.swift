@@ -63,9 +63,9 @@ struct Expand: ParsableCommand {
 
     /// The --order value as an exact rational ("-5/2", "-2.5", "3").
     static func parseOrder(_ text: String) throws -> Rational {
-        let bound = ExpressionLimits.maximumExponent
-        guard let q = Rational(text), let (p, den) = q.intComponents, p.magnitude <= bound * den, den <= bound else {
-            throw ValidationError("--order must be a rational exponent such as -5/2 with |exponent| and denominator at most \(bound) (got '\(text)')")
+        let bound = ExpressionLimits.maximumExponent, denominatorBound = ExpressionLimits.maximumExponentDenominator
+        guard let q = Rational(text), let (p, den) = q.intComponents, p.magnitude <= bound * den, den <= denominatorBound else {
+            throw ValidationError("--order must be a rational exponent such as -5/2, at most \(bound) in magnitude with a denominator at most \(denominatorBound) (got '\(text)')")
         }
         return q
     }

@@ -58,7 +58,10 @@ struct EvaluateTests {
         #expect(error("d^sqrt(2)")?.problem == "exponent is not an exact rational")
         #expect(error("d^sqrt(4)") == nil)
         #expect(error("d^2000")?.problem == "exponent 2000 is out of range")
-        #expect(error("d^(1/2000)")?.problem == "exponent 1/2000 is out of range")
+        #expect(error("d^(1/5000)")?.problem == "exponent 1/5000 is out of range")
+        #expect(error("d^(2047/2000)") == nil)
+        #expect(error("d^(-2049/2)")?.message
+            == "exponent -2049/2 is out of range at column 3: an exponent must be at most 1024 in magnitude with a denominator at most 4096")
         #expect(error("d^(2^1024)")?.problem != nil)
     }
 

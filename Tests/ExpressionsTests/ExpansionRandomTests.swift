@@ -91,3 +91,33 @@ struct ExpansionRandomTests {
         #expect(checked >= ExpansionRandomTests.count / 2)
     }
 }
+
+/// Random syntax trees (constants, pi, every function, any exponent): expanding them either
+/// succeeds or fails with one of the documented errors — never a crash or a hang.
+@Suite("Robustness")
+struct RobustnessTests {
+    @Test("random expressions fail only with documented errors")
+    func randomTrees() throws {
+        var rng = SplitMix(seed: 99)
+        let count = ProcessInfo.processInfo.environment["PUISEUX_LONG_TESTS"] == nil ? 150 : 5000
+        var succeeded = 0
+        for _ in 0..<count {
+            let text = randomExpression(depth: Int.random(in: 1...5, using: &rng), &rng).description
+            let e = try Expressions.Expression.parse(text)
+            var options = ExpansionOptions(target: .terms(3), precision: 64, forceNumeric: Bool.random(using: &rng),
+                                           maximumRelativeTerms: 256)
+            options.timeLimit = .seconds(2)
+            do {
+                let x = try Expansion(expanding: e, options: options)
+                #expect(x.terms.count <= 3)
+                succeeded += 1
+            } catch is ExpressionError {
+            } catch is EvaluationError {
+            } catch is ExpansionError {
+            } catch {
+                Issue.record("\(text): undocumented error \(error)")
+            }
+        }
+        #expect(succeeded > count / 3)
+    }
+}

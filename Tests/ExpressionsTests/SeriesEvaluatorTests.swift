@@ -41,6 +41,19 @@ struct SeriesEvaluatorTests {
         #expect(try series(text).isExact, "\(text)")
     }
 
+    @Test("functions of exact constants are exact constants")
+    func constantFolding() throws {
+        guard case .numeric(let a) = try series("asin(5/13)") else { Issue.record("asin(5/13) is not rational"); return }
+        #expect(a.isExact && a.terms.count == 1)
+        #expect(a.terms[0].coefficient == (try BigFloat.asin(BigFloat(Rational(5, 13), precision: 128))))
+        guard case .exact(let c) = try series("cos(0) + sin(0)*d + atan(0)") else { Issue.record("rational"); return }
+        #expect(c.isExact && c.terms.map(\.coefficient) == [Rational.one])
+        guard case .numeric(let h) = try series("acos(0)*d") else { Issue.record("acos(0) = pi/2"); return }
+        #expect(h.isExact && h.terms.map(\.dExponent) == [Rational.one])
+        #expect(throws: EvaluationError.self) { _ = try series("log(0)") }
+        #expect(throws: EvaluationError.self) { _ = try series("asin(2)") }
+    }
+
     @Test("numeric values agree with the exact ones")
     func numericMatchesExact() throws {
         for text in ["sqrt(d^2 + d) - d", "(d + 1)^(3/2) - d^(3/2)", "log(1 + 1/d)*d"] {

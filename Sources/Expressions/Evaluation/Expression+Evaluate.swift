@@ -9,7 +9,9 @@ extension Expression {
     /// Numbers enter through `d.constant(q)`, pi through `d.pi()`, functions through
     /// `T.sqrt`, `T.log`, ... . `x^q` needs an exact rational constant q: an integer q with
     /// |q| <= `ExpressionLimits.maximumExponent` is applied by repeated squaring (`x^-n` is
-    /// `1/x^n`, `x^0` is 1), other rationals by `T.pow`.
+    /// `1/x^n`, `x^0` is 1), other rationals (denominator at most
+    /// `ExpressionLimits.maximumExponentDenominator`) by `T.pow`. Exact types refuse, with
+    /// `.inexact`, powers of more than `ExpressionLimits.maximumExactDigits` digits.
     ///
     /// Throws `EvaluationError` (a `ComputationError` located at the failing node: log of a
     /// negative number, division by zero, pi in `Rational`, ...) or `ExpressionError` for an

@@ -1,8 +1,9 @@
 import Numbers
 import Series
 
-/// The exponent of a `^` node, checked once: an exact rational constant within
-/// `ExpressionLimits.maximumExponent`.
+/// The exponent of a `^` node, checked once: an exact rational constant of magnitude at
+/// most `ExpressionLimits.maximumExponent` with a denominator at most
+/// `ExpressionLimits.maximumExponentDenominator`.
 enum Exponent: Equatable {
     /// An integer exponent, applied by repeated squaring (and one division if negative).
     case integer(Int)
@@ -26,10 +27,11 @@ enum Exponent: Equatable {
             guard case .inexact(let why) = error.reason else { throw error }
             throw ExpressionError("exponent is not an exact rational", column: column, detail: why, input: nil)
         }
-        let bound = ExpressionLimits.maximumExponent
-        guard let (p, den) = q.intComponents, p.magnitude <= bound, den <= bound else {
+        let bound = ExpressionLimits.maximumExponent, denominatorBound = ExpressionLimits.maximumExponentDenominator
+        guard let (p, den) = q.intComponents, den <= denominatorBound, p.magnitude <= bound * den else {
             throw ExpressionError("exponent \(q) is out of range", column: column,
-                                  detail: "numerator and denominator must be at most \(bound) in magnitude", input: nil)
+                                  detail: "an exponent must be at most \(bound) in magnitude with a denominator at most \(denominatorBound)",
+                                  input: nil)
         }
         self = den == 1 ? .integer(p) : .rational(q)
     }
@@ -64,7 +66,9 @@ enum Operation {
         case .multiply: return a * b!
         case .divide: return try a / b!
         case .power(.integer(let n)): return try Operation.integerPower(a, n)
-        case .power(.rational(let q)): return try T.pow(a, q)
+        case .power(.rational(let q)):
+            try Operation.checkExactSize(a, exponentMagnitude: abs(q.doubleValue))
+            return try T.pow(a, q)
         case .function(let f): return try f.apply(a)
         }
     }
@@ -74,12 +78,7 @@ enum Operation {
     /// building numbers of more than `ExpressionLimits.maximumExactDigits` digits.
     static func integerPower<T: ElementaryScalar>(_ x: T, _ n: Int) throws -> T {
         if n == 0 { return x.constant(.one) }
-        if let measured = x as? any ExactSize {
-            let predicted = measured.exactDigits * Int(n.magnitude)
-            if predicted > ExpressionLimits.maximumExactDigits {
-                throw ComputationError.inexact("a power with about \(predicted) digits is too large to compute exactly")
-            }
-        }
+        try checkExactSize(x, exponentMagnitude: Double(n.magnitude))
         var result: T? = nil
         var base = x, e = n.magnitude
         while e > 0 {
@@ -88,6 +87,18 @@ enum Operation {
             if e > 0 { base = base * base }
         }
         return n < 0 ? try x.constant(.one) / result! : result!
+    }
+}
+
+extension Operation {
+    /// For exact types, throws `.inexact` when x^e would have more than
+    /// `ExpressionLimits.maximumExactDigits` digits (so the caller continues numerically).
+    static func checkExactSize<T>(_ x: T, exponentMagnitude e: Double) throws {
+        guard let measured = x as? any ExactSize else { return }
+        let predicted = Double(measured.exactDigits) * e
+        if predicted > Double(ExpressionLimits.maximumExactDigits) {
+            throw ComputationError.inexact("a power with about \(Int(predicted)) digits is too large to compute exactly")
+        }
     }
 }
 

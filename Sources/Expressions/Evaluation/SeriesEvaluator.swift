@@ -11,6 +11,9 @@ import Series
 /// `sqrt(d^2 + d) - d` stays exact while `acos(1 - 1/d)` ends numeric. With
 /// `forceNumeric` every node is numeric from the start (to exercise the numeric-zero rule).
 ///
+/// Functions of exact constants are folded to exact constants (asin(5/13) is a number,
+/// not a series with an O-term); pi and inexact constants become MPFR constants.
+///
 /// Series that an operation makes infinite keep `relativeTerms` terms (relative to their
 /// valuation, `SeriesContext`); an exact finite intermediate result with more terms than
 /// that is truncated to as many (with its O-term), so exact polynomials cannot grow
@@ -132,7 +135,18 @@ public struct SeriesEvaluator: Sendable {
         try checkRamification(operation, x, range: range)
         try checkLeadingExponent(operation, x, range: range)
         if x.count == 2 { try checkSize(operation, x[0], x[1], range: range) }
+        // A function of an exact constant is an exact constant (asin(5/13) has no O-term).
+        if case .function(let f) = operation, let c = constantValue(x[0]) {
+            return PuiseuxSeries(constant: try f.apply(c), context: x[0].context)
+        }
         return try operation.apply(x[0], x.count == 2 ? x[1] : nil)
+    }
+
+    /// The value of an exact constant series (a finite sum with only a d^0 term, or zero).
+    func constantValue<C: SeriesCoefficient>(_ s: PuiseuxSeries<C>) -> C? {
+        guard s.isExact else { return nil }
+        if s.isExactZero { return C.constant(.zero, precision: precision) }
+        return s.coefficients.count == 1 && s.valuation == 0 ? s.coefficients[0] : nil
     }
 
     /// Refuses an operation whose result could need a ramification above
@@ -210,7 +224,7 @@ extension SeriesEvaluator {
 }
 
 extension Rational {
-    /// The denominator as an Int (exponents are bounded by `ExpressionLimits.maximumExponent`).
+    /// The denominator as an Int (exponents are bounded by `ExpressionLimits`).
     var denominatorValue: Int { intComponents?.denominator ?? Int.max / 2 }
 }
 

@@ -10,9 +10,10 @@ public enum ExpressionLimits {
     public static let maximumDepth = 1_000
     /// Largest |e| in a literal's decimal exponent (`1e1000`).
     public static let maximumDecimalExponent = 1_000
-    /// Largest |n| for an integer exponent, and bound on numerator and denominator of a
-    /// fractional one (`x^(p/q)` with |p|, q <= this).
+    /// Largest |value| of an exponent (`x^1024`, `x^(-2047/2)`).
     public static let maximumExponent = 1_024
+    /// Largest denominator of a fractional exponent (`x^(p/q)` refines the ramification by q).
+    public static let maximumExponentDenominator = 4_096
     /// Largest size, in decimal digits (numerator plus denominator), of an exact rational
     /// that evaluation will create by a power; beyond it an exact evaluation is refused
     /// (constants) or continued numerically (series).
