@@ -191,6 +191,29 @@ struct CLITests {
         if let message { #expect(r.stderr == message + "\n") }
     }
 
+    @Test("the examples in Docs/json-format.md are what the command prints")
+    func jsonDocExamples() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Docs/json-format.md")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        // Each example is a ```json block followed by a line "(`puiseux expand ...`.)".
+        let blocks = text.components(separatedBy: "```json\n").dropFirst().map { chunk -> (json: String, command: String) in
+            let parts = chunk.components(separatedBy: "```\n")
+            let commandLine = parts[1].split(separator: "\n").first.map(String.init) ?? ""
+            return (parts[0], commandLine)
+        }
+        #expect(blocks.count == 2)
+        for block in blocks {
+            // (`puiseux expand "<expression>" options...`.)
+            let quoted = block.command.split(separator: "\"", omittingEmptySubsequences: false)
+            try #require(quoted.count == 3, "unexpected example line \(block.command)")
+            let options = quoted[2].prefix { $0 != "`" }.split(separator: " ").map(String.init)
+            let r = try CLI.run(["expand", String(quoted[1])] + options)
+            #expect(r.status == 0)
+            #expect(r.stdout == block.json, "\(block.command)")
+        }
+    }
+
     @Test("help lists the examples and the formats")
     func help() throws {
         let r = try CLI.run(["expand", "--help"])
