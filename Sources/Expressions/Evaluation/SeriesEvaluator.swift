@@ -4,8 +4,8 @@ import Series
 /// Evaluates an expression as a Puiseux series in t = d^(-1/b), exactly where possible.
 ///
 /// Every node is computed in `PuiseuxSeries<Rational>` while its operands are exact. When
-/// a node throws `ComputationError.inexact` (pi, sqrt(2), exp(1/d), acos(0), a power too
-/// large to hold exactly), its operands are converted to `PuiseuxSeries<BigFloat>` at
+/// a node throws `ComputationError.inexact` (pi, sqrt(2 d), exp(1 + 1/d), acos(0), a power
+/// too large to hold exactly), its operands are converted to `PuiseuxSeries<BigFloat>` at
 /// `precision` bits and the node, and every node that uses it, is computed numerically;
 /// an operation with one exact and one numeric operand converts the exact one. So
 /// `sqrt(d^2 + d) - d` stays exact while `acos(1 - 1/d)` ends numeric. With
@@ -19,9 +19,10 @@ import Series
 /// that is truncated to as many (with its O-term), so exact polynomials cannot grow
 /// without bound. Orders follow the series layer's rules and are always true.
 ///
-/// Errors: `ExpressionError` (bad exponent, or an intermediate series too large:
-/// more than `maximumDenseTerms` stored coefficients), `EvaluationError` (a domain error
-/// such as log(-d), or an undecidable zero test, located at the node).
+/// Errors: `ExpressionError` (a bad exponent, or an intermediate series beyond the limits
+/// below: more than `maximumDenseTerms` stored coefficients, a ramification above
+/// `maximumRamification`, a leading exponent above `maximumDExponent`), `EvaluationError`
+/// (a domain error such as log(-d), or an undecidable zero test, located at the node).
 public struct SeriesEvaluator: Sendable {
     /// MPFR precision of numeric coefficients, in bits.
     public var precision: Int
