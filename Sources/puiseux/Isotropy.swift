@@ -98,9 +98,9 @@ struct Isotropy: ParsableCommand {
     }
 
     static func text(_ found: DetectedIsotropy) -> String {
-        let blocks = found.blockSizes.map(String.init).joined(separator: " + ")
+        let blocks = found.isTrivial ? "all blocks of size 1" : "blocks " + found.blockSizes.map(String.init).joined(separator: " + ")
         var lines = [
-            "isotropy: \(found.description)   (d = \(found.d), k = \(found.k); blocks \(blocks))",
+            "isotropy: \(found.description)   (d = \(found.d), k = \(found.k); \(blocks))",
             "row permutation: " + found.rowPermutation.map { String($0 + 1) }.joined(separator: " "),
             "column permutation: " + found.columnPermutation.map { String($0 + 1) }.joined(separator: " "),
             "coordinates:",

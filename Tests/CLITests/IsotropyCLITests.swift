@@ -76,7 +76,7 @@ struct IsotropyCLITests {
         let path = try temporaryCSV("1, 2\n3, 5\n7, 11\n")
         let r = try CLI.run(["isotropy", "--csv", path])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("isotropy: trivial, m = 1   (d = 2, k = 3; blocks 1 + 1)\n"))
+        #expect(r.stdout.hasPrefix("isotropy: trivial, m = 1   (d = 2, k = 3; all blocks of size 1)\n"))
     }
 
     @Test("bad input: one line on stderr, exit status 2", arguments: [

@@ -156,8 +156,14 @@ extension DetectedIsotropy {
                 }
                 return false
             }
+            let candidates = pairings.map { $0.keys.sorted() }
             func augmentFromColumn(_ c: Int) -> Bool {
-                for r in pairings[c].keys.sorted() where !visited.contains(r) {
+                // A free row first (keeps the search short), then augmenting paths.
+                if let r = candidates[c].first(where: { columnOf[$0] == nil }) {
+                    columnOf[r] = c; rowOf[c] = r
+                    return true
+                }
+                for r in candidates[c] where !visited.contains(r) {
                     visited.insert(r)
                     if columnOf[r] == nil || augmentFromColumn(columnOf[r]!) {
                         columnOf[r] = c; rowOf[c] = r
