@@ -60,7 +60,7 @@ struct Critical: ParsableCommand {
     var start: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Number of gradient-descent starts of the search (1...1000).")
-    var starts: Int = 16
+    var starts: Int = 8
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: CriticalFormat = .text
@@ -134,7 +134,12 @@ struct Critical: ParsableCommand {
             let results: [CriticalPointFinder.Result]
             if let start {
                 let xi = try Critical.parseStart(start).map { BigFloat($0, precision: precision) }
-                let point = try NewtonSolver().solve(pattern: pattern, d: BigFloat(d, precision: precision), start: xi)
+                let point: CriticalPoint
+                do {
+                    point = try NewtonSolver().solve(pattern: pattern, d: BigFloat(d, precision: precision), start: xi)
+                } catch {
+                    throw CLIFailure(computation: "Newton from --start did not reach a critical point at d = \(dimension): \(error)")
+                }
                 if let wanted, point.type != wanted {
                     throw CLIFailure(computation: "Newton from --start converged to a type \(point.type) point (D_1 = \(point.coordinates[0].formatted(significantDigits: 6))), not type \(wanted)")
                 }

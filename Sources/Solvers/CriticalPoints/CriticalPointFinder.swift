@@ -7,10 +7,12 @@ import Landscape
 /// Search: gradient descent in the fixed-point space (`GradientDescent`, Double) from
 /// `starts` deterministic pseudo-random starts (SplitMix64 seeded with `seed`), each near the
 /// limit structure of its type: D_1 = -1 (type I) or +1 (type II) plus uniform noise in
-/// [-0.05, 0.05]; the diagonal D_a of every small block uniform in [-1, 1]; every other
+/// [-0.05, 0.05]; the diagonal D_a of every small block uniform in [0, 1] (type I) or
+/// [-1, 0] (type II), as in the limits of paper 000's families (MATH.md section 3); every other
 /// coordinate uniform in [-`spread`, `spread`] (0.3 by default). Types alternate between
 /// starts unless a single type is asked for. At most `descentIterations` steps each; the end
-/// point (converged or not) is refined by `NewtonSolver` in MPFR at `precision` bits.
+/// point (converged or not) is refined by `NewtonSolver` in MPFR, at 64 bits and then at
+/// `precision` bits.
 ///
 /// Kept: Newton converged, loss >= `globalMinimumLoss` (1e-8: below it the point is a global
 /// minimum W = V up to permutation), one copy per orbit of the row permutations that keep the
@@ -36,7 +38,7 @@ public struct CriticalPointFinder: Sendable {
     public var globalMinimumLoss = 1e-8
     public var continuationThreshold = 60.0
     public var searchDimension = 30.0
-    public var newton = NewtonSolver(maximumIterations: 60)
+    public var newton = NewtonSolver(maximumIterations: 40)
 
     public init(starts: Int = 16, seed: UInt64 = 0x5EED_0000_2024) {
         self.starts = starts
@@ -75,8 +77,11 @@ public struct CriticalPointFinder: Sendable {
             let wanted = type ?? (s % 2 == 0 ? .typeI : .typeII)
             let start = startingPoint(pattern: pattern, type: wanted, random: &random)
             let (end, _) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: start)
+            // Newton at 64 bits first (cheap while far from the point), then at P bits.
+            let low = min(64, precision)
             guard end.allSatisfy(\.isFinite),
-                  var point = try? newton.solve(pattern: pattern, d: searchValue, start: end.map { BigFloat($0, precision: precision) }),
+                  let rough = try? newton.solve(pattern: pattern, d: BigFloat(searchD, precision: low), start: end.map { BigFloat($0, precision: low) }),
+                  var point = try? newton.solve(pattern: pattern, d: searchValue, start: rough.coordinates.map { BigFloat($0, precision: precision) }),
                   point.coordinates.allSatisfy(\.isFinite), point.loss.isFinite
             else { continue }
             if continued {
@@ -98,7 +103,7 @@ public struct CriticalPointFinder: Sendable {
         pattern.coordinates.map { c in
             switch c {
             case .diagonal(block: 0): return (type == .typeI ? -1 : 1) + random.uniform(-0.05, 0.05)
-            case .diagonal: return random.uniform(-1, 1)
+            case .diagonal: return type == .typeI ? random.uniform(0, 1) : random.uniform(-1, 0)
             default: return random.uniform(-spread, spread)
             }
         }
