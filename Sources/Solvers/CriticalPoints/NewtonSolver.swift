@@ -37,6 +37,13 @@ public struct NewtonSolver: Sendable {
                 }
                 lambda = lambda.divided(by: 2)
             }
+            if !accepted && isAtRoundingLevel(residual, d: d) {
+                // No step reduces |F| any more and |F| is at the level of rounding: at large d the
+                // Jacobian is ill-conditioned (eigenvalues ~ 1/d), so the last Newton steps are
+                // dominated by noise and never meet the step test.
+                return CriticalPoint(pattern: pattern, d: d, coordinates: xi, loss: try model.loss(xi),
+                                     gradientNorm: try BigFloat.sqrt(residual), iterations: iteration)
+            }
             guard accepted else {
                 throw SolverError.notConverged("Newton stalled at d = \(d.formatted(significantDigits: 8)) (residual \(residual.formatted(significantDigits: 3))): the start is not near a critical point")
             }
@@ -47,6 +54,14 @@ public struct NewtonSolver: Sendable {
             }
         }
         throw SolverError.notConverged("Newton did not converge in \(maximumIterations) iterations at d = \(d.formatted(significantDigits: 8))")
+    }
+
+    /// sqrt(Σ count_i F_i^2) <= 2^(-7P/8) max(1, d^2): F's terms of size d^2 cancel, so
+    /// rounding leaves about 2^-P d^2 in it; P/8 bits are kept as margin (a point where F is
+    /// merely small, such as a slowly approached non-smooth critical point, does not pass).
+    func isAtRoundingLevel(_ residual: BigFloat, d: BigFloat) -> Bool {
+        let scale = max(1, d.doubleValue * d.doubleValue)
+        return (try? BigFloat.sqrt(residual).doubleValue).map { $0 <= scale * Double(sign: .plus, exponent: -(d.precision - d.precision / 8), significand: 1) } ?? false
     }
 
     func iterationIsFinal(_ step: [BigFloat], _ xi: [BigFloat], _ tolerance: Double) -> Bool {
