@@ -9,6 +9,7 @@
 #
 # SWIFT_FLAGS is passed to every swift build/test, e.g. SWIFT_FLAGS="--scratch-path .build-mine".
 
+SHELL       := /bin/bash
 SWIFT       ?= swift
 PYTHON      ?= python3
 SWIFT_FLAGS ?=
@@ -54,16 +55,16 @@ check: test
 
 demo: build
 	@set -e; bin="$(RELEASE_BIN)/puiseux"; \
-	expand() { echo; echo "\$$ puiseux expand \"$$1\" --terms $$2"; "$$bin" expand "$$1" --terms "$$2"; }; \
-	expand "sqrt(d^2 + d) - d" 5; \
-	expand "acos(1 - 1/d)" 4; \
-	expand "sqrt(d^2/9 + d) - d/3" 4; \
-	expand "exp(1/d)" 5
-# TODO(demo): more examples, once the CLI supports them:
-#   - the kernel constant and loss terms of MATH.md, e.g. "d*(d-1)/(2*pi) - ..."
-#     (complete the expression when the loss-landscape expressions are in)
-#   - acos at the branch points: "acos(-1 + 3/d)", "acos(1 - 1/d + 1/d^2)"
-#   - the same expansion with --precision 256 and with --format json / --format latex
+	run() { echo; printf '$$ puiseux'; for a in "$$@"; do case "$$a" in *[\ \(\)\^\*]*) printf ' "%s"' "$$a";; *) printf ' %s' "$$a";; esac; done; echo; "$$bin" "$$@"; }; \
+	run expand "sqrt(d^2 + d) - d" --terms 5; \
+	run expand "acos(1 - 1/d)" --terms 4; \
+	run expand "acos(-1 + 3/d)" --terms 4 --precision 256 --format latex; \
+	run expand "sqrt(d^2/9 + d) - d/3" --terms 4 --numeric; \
+	run expand "exp(1/d)" --terms 5; \
+	run critical --isotropy d --d 10 --start -0.8003,0.1985 --precision 128; \
+	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128 --format json
+# The paper-000 reproduction (Table 1, Theorem 3, the eight families' series) joins the demo
+# with the family and spectrum commands.
 
 bench: deps deps-bench
 	$(SWIFT) build -c release --product puiseux-bench $(SWIFT_FLAGS)

@@ -8,11 +8,12 @@ extension PuiseuxSeries {
     }
 
     /// The leading coefficient, or a domain error for a series with no known term.
+    /// `operation` names what is done to this series, e.g. "log of" or "division by".
     func leadingCoefficient(_ operation: String) throws -> C {
         guard let c = coefficients.first else {
-            if isExactZero { throw ComputationError.domain("\(operation) of the zero series") }
+            if isExactZero { throw ComputationError.domain("\(operation) the zero series") }
             throw ComputationError.undecidable(
-                "\(operation) of \(self): no known nonzero term (leading coefficient cancelled); use more terms or precision")
+                "\(operation) \(self): no known nonzero term (leading coefficient cancelled); use more terms or precision")
         }
         return c
     }

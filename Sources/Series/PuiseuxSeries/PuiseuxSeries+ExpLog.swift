@@ -16,7 +16,7 @@ extension PuiseuxSeries {
 
     /// log; needs a leading term c d^0 with c > 0 (a nonzero valuation would bring a log d term).
     public func logarithm() throws -> PuiseuxSeries {
-        let c = try leadingCoefficient("log")
+        let c = try leadingCoefficient("log of")
         guard valuation == 0 else {
             throw ComputationError.domain(
                 "log of a series with leading term d^(\(dExponent(ofTExponent: valuation))) has a log(d) term; not a Puiseux series")
