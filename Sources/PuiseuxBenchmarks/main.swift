@@ -14,15 +14,7 @@ let quick = arguments.contains("--quick")
 let selectedOps: Set<String>? = arguments.firstIndex(of: "--ops").map { Set(arguments[$0 + 1].split(separator: ",").map(String.init)) }
 let minimumSeconds = quick ? 0.05 : 0.2
 
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     /// Uniform in [-1, 1), as an exact dyadic rational rounded to `bits`.
     mutating func coefficient(bits: Int) -> BigFloat {
         let r = Rational(Int(next() >> 11) - (1 << 52), 1 << 52)
@@ -32,7 +24,7 @@ struct Generator {
 
 typealias S = PuiseuxSeries<BigFloat>
 
-func randomSeries(_ g: inout Generator, bits: Int, terms: Int, valuation: Int, constant: Rational?) -> S {
+func randomSeries(_ g: inout SplitMix64, bits: Int, terms: Int, valuation: Int, constant: Rational?) -> S {
     var cs = (0..<terms).map { _ in g.coefficient(bits: bits) }
     if let constant { cs[0] = BigFloat(constant, precision: bits) }
     return S(valuation: valuation, coefficients: cs, order: valuation + terms,
@@ -65,7 +57,7 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
 var sink = 0
 for bits in [64, 256, 1024] {
     for terms in [16, 64, 256] {
-        var g = Generator(state: UInt64(bits * 1000 + terms))
+        var g = SplitMix64(seed: UInt64(bits * 1000 + terms))
         let a = randomSeries(&g, bits: bits, terms: terms, valuation: 0, constant: nil)
         let b = randomSeries(&g, bits: bits, terms: terms, valuation: 0, constant: Rational(3, 2))
         let p = randomSeries(&g, bits: bits, terms: terms, valuation: 0, constant: Rational(5, 4))

@@ -15,7 +15,7 @@ struct ExpansionRandomTests {
                         "(1/(sqrt(d) + 1/sqrt(d)))"]
     static let large = ["d", "sqrt(d)", "(d^(3/2))", "(d + 1)", "(d^(1/3))", "(3*d^2 + d)", "(sqrt(d) + d^(-1/2))"]
 
-    static func smallExpression(_ depth: Int, _ rng: inout SplitMix) -> String {
+    static func smallExpression(_ depth: Int, _ rng: inout SplitMix64) -> String {
         if depth == 0 { return small.randomElement(using: &rng)! }
         let a = smallExpression(depth - 1, &rng), b = smallExpression(depth - 1, &rng)
         switch Int.random(in: 0..<10, using: &rng) {
@@ -32,7 +32,7 @@ struct ExpansionRandomTests {
         }
     }
 
-    static func expression(_ rng: inout SplitMix) -> String {
+    static func expression(_ rng: inout SplitMix64) -> String {
         let u = smallExpression(Int.random(in: 0...2, using: &rng), &rng)
         let big = large.randomElement(using: &rng)!, big2 = large.randomElement(using: &rng)!
         switch Int.random(in: 0..<8, using: &rng) {
@@ -49,7 +49,7 @@ struct ExpansionRandomTests {
 
     @Test("three terms of random compositions, exact/hybrid and forced numeric")
     func randomCompositions() throws {
-        var rng = SplitMix(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         let bits = 2048
         var checked = 0
         for _ in 0..<ExpansionRandomTests.count {
@@ -98,7 +98,7 @@ struct ExpansionRandomTests {
 struct RobustnessTests {
     @Test("random expressions fail only with documented errors")
     func randomTrees() throws {
-        var rng = SplitMix(seed: 99)
+        var rng = SplitMix64(seed: 99)
         let count = ProcessInfo.processInfo.environment["PUISEUX_LONG_TESTS"] == nil ? 150 : 5000
         var succeeded = 0
         for _ in 0..<count {

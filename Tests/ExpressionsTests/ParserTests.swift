@@ -136,7 +136,7 @@ struct ParserTests {
 
     @Test("random trees round-trip through their printed form")
     func randomRoundTrip() throws {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<300 {
             let e = randomExpression(depth: 5, &rng)
             let printed = e.description
@@ -152,20 +152,8 @@ struct ParserTests {
     }
 }
 
-/// Deterministic generator for the random round-trip test.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
-func randomExpression(depth: Int, _ rng: inout SplitMix) -> Expression {
+func randomExpression(depth: Int, _ rng: inout SplitMix64) -> Expression {
     let r = SourceRange(start: 1, end: 2)
     if depth == 0 || Int.random(in: 0..<4, using: &rng) == 0 {
         switch Int.random(in: 0..<4, using: &rng) {

@@ -1,22 +1,12 @@
 import Testing
+import Numbers
 @testable import Landscape
 
-/// SplitMix64: a small seeded generator so that failures reproduce.
-private struct SeededRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// W = the pattern's matrix for random ξ, rows and columns shuffled, noise of size `noise`.
 private func scrambled(_ pattern: IsotropyPattern, d: Int, noise: Double, seed: UInt64)
     throws -> (w: [[Double]], xi: [Double]) {
-    var rng = SeededRNG(state: seed)
+    var rng = SplitMix64(seed: seed)
     let xi = (0..<pattern.dimension).map { _ in Double.random(in: -2...2, using: &rng) }
     let m = try pattern.matrix(xi, dimension: d)
     let rows = Array(m.indices).shuffled(using: &rng), columns = Array(0..<d).shuffled(using: &rng)
@@ -89,7 +79,7 @@ struct IsotropyDetectionTests {
 
     @Test("a matrix without symmetry: d blocks of size 1, no pattern, all entries coordinates")
     func trivial() throws {
-        var rng = SeededRNG(state: 42)
+        var rng = SplitMix64(seed: 42)
         let w = (0..<5).map { _ in (0..<4).map { _ in Double.random(in: -1...1, using: &rng) } }
         let found = try DetectedIsotropy.detect(w)
         #expect(found.isTrivial)

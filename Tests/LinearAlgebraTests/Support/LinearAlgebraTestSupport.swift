@@ -2,17 +2,7 @@ import Numbers
 @testable import LinearAlgebra
 
 /// Fixed-seed generator so every run draws the same inputs.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A rational k / 2^20 in [-1, 1): exactly representable in Double and BigFloat.
+extension SplitMix64 {    /// A rational k / 2^20 in [-1, 1): exactly representable in Double and BigFloat.
     mutating func dyadic() -> Rational {
         Rational(Int.random(in: -(1 << 20)..<(1 << 20), using: &self), 1 << 20)
     }

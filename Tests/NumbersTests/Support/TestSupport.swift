@@ -2,19 +2,7 @@ import Testing
 @testable import Numbers
 
 /// A small, fixed-seed generator so every run draws the same "random" inputs.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// An integer with about `bits` random bits (assembled from 62-bit chunks), either sign.
     mutating func bigInteger(bits: Int, allowNegative: Bool = true) -> Rational {
         let chunk = Rational(1 << 62)
