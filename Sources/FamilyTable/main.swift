@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Numbers
 import Landscape
 import Solvers
@@ -5,6 +8,20 @@ import Solvers
 // Prints Docs/families-finite-d.md's table: the eight families of paper 000 (FamilyCatalogue)
 // found by Newton at d = 20 and continued in d, with loss, gradient norm and the isotypic
 // Hessian index.
+// `FamilyTable --series NAME B NODES DMIN DMAX BITS` prints instead the numeric fit of the
+// family's series in t = d^(-1/B) (NumericFamilyExpansion), for exploring new families.
+let arguments = CommandLine.arguments
+if arguments.count == 8, arguments[1] == "--series", let family = FamilyCatalogue.named(arguments[2]),
+   let b = Int(arguments[3]), let nodes = Int(arguments[4]), let low = Double(arguments[5]),
+   let high = Double(arguments[6]), let precision = Int(arguments[7]) {
+    let fit = try NumericFamilyExpansion.compute(family, ramification: b, nodes: nodes, range: (low, high), precision: precision)
+    for (i, name) in family.pattern.coordinates.enumerated() {
+        print(name, fit.coordinates[i].prefix(6).map { $0.formatted(significantDigits: 16) })
+    }
+    print("loss", fit.loss.prefix(8).map { $0.formatted(significantDigits: 16) })
+    exit(0)
+}
+
 let bits = 256
 let dimensions = [10, 20, 50, 100, 1000]
 print("| family | d | loss | gradient norm | index (total; t, s, x, y) |")

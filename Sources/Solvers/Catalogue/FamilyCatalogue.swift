@@ -70,6 +70,11 @@ public enum FamilyCatalogue {
         guard seedPoint.type == family.type else {
             throw SolverError.noCriticalPoint("\(family.name): Newton from the seed reached a type \(seedPoint.type) point")
         }
-        return try dimensions.map { try Continuation().follow(seedPoint, to: $0) }
+        // One continuation path through the targets in increasing order.
+        let order = dimensions.indices.sorted { dimensions[$0] < dimensions[$1] }
+        let followed = try Continuation().follow(seedPoint, to: order.map { dimensions[$0] })
+        var result = [CriticalPoint?](repeating: nil, count: dimensions.count)
+        for (k, i) in order.enumerated() { result[i] = followed[k] }
+        return result.map { $0! }
     }
 }
