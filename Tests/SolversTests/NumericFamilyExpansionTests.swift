@@ -75,4 +75,19 @@ import Landscape
         let wrong = try NumericFamilyExpansion.compute(family, ramification: 2, nodes: 14, range: (1e4, 1e8), precision: bits)
         #expect(abs(wrong.coordinates[index["D_2"]!][0].doubleValue - 0.5) > 1e-6)
     }
+
+    /// Type I, p = 0, m = 1 (paper 000; MATH.md section 6):
+    /// loss = 1/2 - 1/pi - 4/(3 pi) d^(-1/2) + (-1 - 2/pi^2 + 4/pi) d^(-1) + O(d^(-3/2)).
+    @Test func typeOneLossSeriesWithOneExtraNeuron() throws {
+        let family = try #require(FamilyCatalogue.named("p0-m1-I"))
+        let bits = 256
+        let fit = try NumericFamilyExpansion.compute(family, ramification: 2, nodes: 12, range: (1e4, 1e7), precision: bits)
+        let pi = Self.pi(bits), one = BigFloat(1, precision: bits)
+        let l0 = BigFloat(Rational(1, 2), precision: bits) - (try one / pi)
+        let l1 = -(try BigFloat(4, precision: bits) / pi.multiplied(by: 3))
+        let l2 = -one - (try BigFloat(2, precision: bits) / (pi * pi)) + (try BigFloat(4, precision: bits) / pi)
+        #expect(Self.digits(fit.loss[0], l0) > 14, "\(fit.loss[0])")
+        #expect(Self.digits(fit.loss[1], l1) > 12, "\(fit.loss[1])")
+        #expect(Self.digits(fit.loss[2], l2) > 10, "\(fit.loss[2])")
+    }
 }
