@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Solvers", targets: ["Solvers"]),
         .executable(name: "puiseux", targets: ["puiseux"]),
         .executable(name: "puiseux-bench", targets: ["PuiseuxBenchmarks"]),
+        .executable(name: "puiseux-eigen-bench", targets: ["EigenBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series"]),
+        .executableTarget(name: "EigenBenchmarks", dependencies: ["Numbers", "LinearAlgebra"]),
         .executableTarget(name: "FamilyTable", dependencies: ["Numbers", "Landscape", "Solvers"]),
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
         .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),

@@ -20,13 +20,23 @@ public protocol RealScalar: OrderedScalar, Comparable {
     var unitRoundoff: Self { get }
     /// self += a * b (a single rounding where the type has a fused operation).
     mutating func addProduct(_ a: Self, _ b: Self)
+    /// self += a * b by the type's fastest in-place route, for O(n^3) kernels: for Double
+    /// a multiply then an add (two roundings, but vectorisable; a fused multiply-add is a
+    /// library call on x86-64 builds without FMA code generation), for `BigFloat` the
+    /// default, `addProduct` (in place, no allocation when `self` is uniquely referenced).
+    mutating func accumulateProduct(_ a: Self, _ b: Self)
     var doubleValue: Double { get }
+}
+
+extension RealScalar {
+    @inlinable public mutating func accumulateProduct(_ a: Self, _ b: Self) { addProduct(a, b) }
 }
 
 extension Double: RealScalar {
     @inlinable public func signum() throws -> Int { self > 0 ? 1 : (self < 0 ? -1 : 0) }
     @inlinable public var unitRoundoff: Double { Double.ulpOfOne / 2 }
     @inlinable public mutating func addProduct(_ a: Double, _ b: Double) { self = self.addingProduct(a, b) }
+    @inlinable public mutating func accumulateProduct(_ a: Double, _ b: Double) { self += a * b }
     @inlinable public var doubleValue: Double { self }
 }
 

@@ -6,10 +6,12 @@ import Numbers
     func checkKnownSpectrum<T: RealScalar>(_ lambda: [T], seed: UInt64, tolerance: T) throws {
         var rng = SplitMix64(seed: seed)
         let a = try matrixWithSpectrum(lambda, rotations: someRotations(lambda.count, like: lambda[0], using: &rng))
-        let computed = try a.symmetricEigenvalues()
         let expected = lambda.sorted()
-        let err = maxAbsDifference(computed, expected)
-        #expect(err <= tolerance, "max error \(err.doubleValue) > \(tolerance.doubleValue)")
+        // The default (tridiagonal QL) and the Jacobi cross-check.
+        for computed in [try a.symmetricEigenvalues(), try a.symmetricEigenvaluesJacobi()] {
+            let err = maxAbsDifference(computed, expected)
+            #expect(err <= tolerance, "max error \(err.doubleValue) > \(tolerance.doubleValue)")
+        }
     }
 
     @Test func knownSpectrumDouble() throws {
@@ -71,5 +73,6 @@ import Numbers
     @Test func nanDoesNotConverge() {
         let a = Matrix<Double>([[1, .nan], [.nan, 2]])
         #expect(throws: ComputationError.self) { try a.symmetricEigenvalues() }
+        #expect(throws: ComputationError.self) { try a.symmetricEigenvaluesJacobi() }
     }
 }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Export
+import Numbers
+import Solvers
+
+/// `puiseux families`: the catalogue of the eight families of paper 000.
+struct Families: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "families",
+        abstract: "List the catalogue of critical-point families (paper 000, MATH.md section 3).",
+        discussion: """
+            Each family has a name that other commands accept, its isotropy Δ(S_{d-p} x S_p), \
+            the number m of extra neurons (k = d + m), its type (I: D_1 -> -1, II: D_1 -> +1), \
+            its limit c_inf in the paper's coordinate order, and the ramification b that paper \
+            000 reports (the series in t = d^(-1/b)).
+
+            Examples:
+              puiseux families
+              puiseux families --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let families = FamilyCatalogue.families
+        switch format {
+        case .text:
+            for f in families {
+                let names = f.pattern.coordinates.map(\.description).joined(separator: ", ")
+                let limit = f.limit.map(\.description).joined(separator: ", ")
+                print("\(f.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(f.pattern), type \(f.type), b = \(f.expectedRamification)")
+                print("           (\(names)) -> (\(limit))")
+            }
+        case .json:
+            let items = families.map { f in
+                """
+                  {"name": \(JSON.string(f.name)), "p": \(f.p), "extra": \(f.extraRows), "type": \(JSON.string(f.type.rawValue)), \
+                "isotropy": \(JSON.string(f.pattern.description)), \
+                "coordinates": [\(f.pattern.coordinates.map { JSON.string($0.description) }.joined(separator: ", "))], \
+                "limit": [\(f.limit.map { JSON.string($0.description) }.joined(separator: ", "))], \
+                "ramification": \(f.expectedRamification)}
+                """
+            }
+            print("{\n\"families\": [\n" + items.joined(separator: ",\n") + "\n]\n}")
+        }
+    }
+}
