@@ -72,7 +72,7 @@ import Numbers
 
     static let patterns: [(small: [Int], m: Int)] = [
         ([], 0), ([], 1), ([], 2), ([1], 0), ([1], 1), ([1], 2),
-        ([1, 1], 0), ([1, 1], 1), ([2], 0), ([2], 1), ([2], 2),
+        ([1, 1], 0), ([1, 1], 1), ([1, 1], 2), ([2], 0), ([2], 1), ([2], 2),
     ]
 
     @Test(arguments: 0..<patterns.count) func lossMatchesTheExplicitMatrix(_ which: Int) throws {
