@@ -38,7 +38,7 @@ let package = Package(
                 "Numbers", "Series", "Expressions", "Export", "LinearAlgebra", "Landscape", "Solvers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series"]),
+        .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series", "Expressions"]),
         .executableTarget(name: "EigenBenchmarks", dependencies: ["Numbers", "LinearAlgebra"]),
         .executableTarget(name: "FamilyTable", dependencies: ["Numbers", "Landscape", "Solvers"]),
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),

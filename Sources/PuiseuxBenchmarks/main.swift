@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Numbers
 import Series
+import Expressions
 
 // Series benchmarks: *, /, sqrt, acos and composition at 64/256/1024 bits and
 // 16/64/256 terms on pseudo-random series (fixed seed). One JSON line per case, in the
@@ -10,6 +11,29 @@ import Series
 // Usage: puiseux-bench [--quick] [--ops mul,div,...]
 
 let arguments = CommandLine.arguments
+
+// `puiseux-bench --expand EXPR ORDER BITS`: the peers' protocol (shared/bench/peers): the
+// backed expansion of EXPR to O(d^ORDER) at BITS (checked at 2 BITS, as the CLI does),
+// repeated for >= 0.5 s; prints `TIME <seconds per expansion>` and `C S <k> <coefficient>`
+// for the coefficient of t^k, t = d^(-1/2).
+if let i = arguments.firstIndex(of: "--expand"), arguments.count >= i + 4,
+   let order = Rational(arguments[i + 2]), let bits = Int(arguments[i + 3]) {
+    let expression = try Expression.parse(arguments[i + 1])
+    let options = ExpansionOptions(target: .order(order), precision: bits)
+    var expansion = try Expansion(expanding: expression, options: options)
+    var reps = 0
+    let start = now()
+    repeat {
+        expansion = try Expansion(expanding: expression, options: options)
+        reps += 1
+    } while now() - start < 0.5
+    print("TIME \((now() - start) / Double(reps))")
+    for term in expansion.terms {
+        let k = (term.exponent * Rational(-2))
+        print("C S \(k) \(term.coefficient)")
+    }
+    exit(0)
+}
 let quick = arguments.contains("--quick")
 let selectedOps: Set<String>? = arguments.firstIndex(of: "--ops").map { Set(arguments[$0 + 1].split(separator: ",").map(String.init)) }
 let minimumSeconds = quick ? 0.05 : 0.2
