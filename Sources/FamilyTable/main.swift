@@ -22,6 +22,17 @@ if arguments.count == 8, arguments[1] == "--series", let family = FamilyCatalogu
     exit(0)
 }
 
+// `FamilyTable --spectrum NAME D BITS`: the isotypic spectrum at one d.
+if arguments.count == 5, arguments[1] == "--spectrum", let family = FamilyCatalogue.named(arguments[2]),
+   let d = Double(arguments[3]), let precision = Int(arguments[4]) {
+    let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: precision)], precision: precision)[0]
+    let s = try IsotypicSpectrum(point)
+    for (label, values) in [("t", s.trivial), ("s", s.standard), ("x", s.exterior), ("y", s.y)] {
+        print(label, values.map { $0.formatted(significantDigits: 12) })
+    }
+    exit(0)
+}
+
 let bits = 256
 let dimensions = [10, 20, 50, 100, 1000]
 print("| family | d | loss | gradient norm | index (total; t, s, x, y) |")

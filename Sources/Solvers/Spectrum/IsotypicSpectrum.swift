@@ -1,0 +1,132 @@
+import Numbers
+import LinearAlgebra
+import Landscape
+
+/// The Hessian spectrum at a critical point of isotropy Δ(S_q x S_p), p in {0, 1}, split by
+/// isotypic component of S_q (MATH.md section 4), at any real d, without forming the
+/// (kd x kd) Hessian: each eigenvalue of the trivial (t), standard (s), exterior-square (x)
+/// and (q-2, 2) (y) components, with multiplicity 1, q - 1, (q-1)(q-2)/2, q(q-3)/2.
+///
+/// Method: the Jacobian of the read-off field on Fix(H) is the Hessian restricted to Fix(H)
+/// (self-adjoint for the Frobenius inner product, the diagonal C of entry counts). In
+/// Fix(S_{q-1} x S_1) the t-part is the image of Fix(S_q); the s-part is its C-orthogonal
+/// complement. In Fix(S_{q-2} x S_2) the t + s part is spanned by the symmetrised images
+/// W + P W P^T of Fix(S_{q-1} x S_1) (P swaps the two indices of the S_2 block); y is the
+/// complement. In Fix(S_{q-2} x S_1 x S_1) the t + 2s + y part is spanned by Fix(S_{q-1} x S_1)
+/// with its singleton at either index and by Fix(S_{q-2} x S_2); x is the complement. The
+/// linear maps are built exactly (rational matrices at a small integer d, where they do not
+/// depend on d); the eigenvalues of each complement come from the symmetric
+/// C^{1/2} DF C^{-1/2} compressed to an orthonormal basis of it.
+public struct IsotypicSpectrum: Sendable {
+    public let trivial: [BigFloat]
+    public let standard: [BigFloat]
+    public let exterior: [BigFloat]
+    public let y: [BigFloat]
+
+    /// Multiplicities of one eigenvalue of each component at q = d - p.
+    public static func degrees(q: Int) -> (trivial: Int, standard: Int, exterior: Int, y: Int) {
+        (1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2)
+    }
+
+    public init(_ point: CriticalPoint) throws {
+        let coarse = point.pattern
+        guard coarse.smallBlocks.isEmpty || coarse.smallBlocks == [1] else {
+            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for Δ(S_{d-p} x S_p), p in {0, 1}; got \(coarse)")
+        }
+        let withS = try coarse.splittingBigBlock([1])
+        let withY = try coarse.splittingBigBlock([2])
+        let withXY = try coarse.splittingBigBlock([1, 1])
+        let d0 = coarse.smallTotal + 6
+        // The big block ends at index q0 - 1; the split indices are q0 - 2 and q0 - 1.
+        let q0 = d0 - coarse.smallTotal
+        let (a, b) = (q0 - 2, q0 - 1)
+
+        func unitImages(_ from: IsotropyPattern, _ transform: ([[Rational]]) -> [[Rational]], into fine: IsotropyPattern) throws -> [[Rational]] {
+            try (0..<from.dimension).map { i in
+                let e = (0..<from.dimension).map { Rational($0 == i ? 1 : 0) }
+                let w = transform(try from.matrix(e, dimension: d0))
+                return fine.representativeEntries(dimension: d0).map { w[$0.row][$0.column] }
+            }
+        }
+        // W1: Fix(S_{q-1} x S_1) has its singleton at index b; W1' moves it to a.
+        let identity: ([[Rational]]) -> [[Rational]] = { $0 }
+        let moveSingleton: ([[Rational]]) -> [[Rational]] = { IsotypicSpectrum.swapping($0, a, b) }
+        let symmetrise: ([[Rational]]) -> [[Rational]] = { w in
+            let s = IsotypicSpectrum.swapping(w, a, b)
+            return zip(w, s).map { zip($0, $1).map { $0 + $1 } }
+        }
+
+        let d = point.d
+        func spectrum(_ fine: IsotropyPattern, complementOf span: [[Rational]]) throws -> [BigFloat] {
+            let xi = try coarse.embed(point.coordinates, into: fine)
+            return try IsotypicSpectrum.complementEigenvalues(pattern: fine, d: d, xi: xi, span: span)
+        }
+        trivial = try RestrictedSpectrum.eigenvalues(pattern: coarse, d: d, xi: point.coordinates)
+        standard = try spectrum(withS, complementOf: try unitImages(coarse, identity, into: withS))
+        y = try spectrum(withY, complementOf: try unitImages(withS, symmetrise, into: withY))
+        exterior = try spectrum(withXY, complementOf:
+            try unitImages(withS, identity, into: withXY) + unitImages(withS, moveSingleton, into: withXY)
+                + unitImages(withY, identity, into: withXY))
+    }
+
+    /// The matrix with rows i and j and columns i and j exchanged (i, j < d: block rows).
+    static func swapping(_ w: [[Rational]], _ i: Int, _ j: Int) -> [[Rational]] {
+        var r = w
+        r.swapAt(i, j)
+        for row in r.indices { r[row].swapAt(i, j) }
+        return r
+    }
+
+    /// Eigenvalues of DF on the C-orthogonal complement of span(vectors) in Fix(pattern).
+    static func complementEigenvalues(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat], span: [[Rational]]) throws -> [BigFloat] {
+        let n = xi.count
+        let bits = d.precision
+        let (_, jacobian) = try ReducedLoss(pattern: pattern, d: d).fieldAndJacobian(xi)
+        let roots = try pattern.entryCounts(d: d).map { try BigFloat.sqrt($0) }
+        // Symmetric frame y = C^{1/2} ξ: S = C^{1/2} DF C^{-1/2}.
+        let s = try Matrix<BigFloat>(rows: n, columns: n) { i, j in
+            let u = try roots[i] * jacobian[i, j] / roots[j]
+            let v = try roots[j] * jacobian[j, i] / roots[i]
+            return (u + v).divided(by: 2)
+        }
+        let tolerance = Double(sign: .plus, exponent: -bits / 2, significand: 1)
+        var basis = [[BigFloat]]()
+        func orthogonalise(_ v: [BigFloat]) throws -> [BigFloat]? {
+            var w = v
+            for _ in 0..<2 {  // twice is enough (Kahan)
+                for u in basis {
+                    let dot = zip(u, w).reduce(BigFloat.zero(precision: bits)) { $0 + $1.0 * $1.1 }
+                    w = zip(w, u).map { $0 - dot * $1 }
+                }
+            }
+            let norm = try BigFloat.sqrt(w.reduce(BigFloat.zero(precision: bits)) { $0 + $1 * $1 })
+            guard norm.doubleValue > tolerance else { return nil }
+            return try w.map { try $0 / norm }
+        }
+        for vector in span {
+            let y = zip(vector, roots).map { BigFloat($0, precision: bits) * $1 }
+            if let u = try orthogonalise(y) { basis.append(u) }
+        }
+        let spanRank = basis.count
+        var complement = [[BigFloat]]()
+        for i in 0..<n {
+            let e = (0..<n).map { BigFloat($0 == i ? 1 : 0, precision: bits) }
+            if let u = try orthogonalise(e) { basis.append(u); complement.append(u) }
+        }
+        guard spanRank + complement.count == n else {
+            throw SolverError.noCriticalPoint("isotypic split: rank \(spanRank) + \(complement.count) != \(n)")
+        }
+        let k = complement.count
+        if k == 0 { return [] }
+        let compressed = Matrix<BigFloat>(rows: k, columns: k) { i, j in
+            var total = BigFloat.zero(precision: bits)
+            for r in 0..<n {
+                var row = BigFloat.zero(precision: bits)
+                for c in 0..<n { row = row + s[r, c] * complement[j][c] }
+                total = total + complement[i][r] * row
+            }
+            return total
+        }
+        return try compressed.symmetricEigenvalues()
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import Numbers
+import LinearAlgebra
+import Landscape
+@testable import Solvers
+
+/// The isotypic spectrum with multiplicities must be the spectrum of the full (kd x kd)
+/// Hessian of the explicit model (MATH.md section 1), eigenvalue for eigenvalue.
+@Suite struct IsotypicSpectrumTests {
+    static func predicted(_ s: IsotypicSpectrum, q: Int) -> [BigFloat] {
+        let g = IsotypicSpectrum.degrees(q: q)
+        var all = s.trivial
+        for v in s.standard { all += Array(repeating: v, count: g.standard) }
+        for v in s.exterior { all += Array(repeating: v, count: g.exterior) }
+        for v in s.y { all += Array(repeating: v, count: g.y) }
+        return all.sorted()
+    }
+
+    static func check(_ name: String, d: Int, bits: Int, tolerance: Double) throws {
+        let family = try #require(FamilyCatalogue.named(name))
+        let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: bits)], precision: bits)[0]
+        let spectrum = try IsotypicSpectrum(point)
+        // The counts of MATH.md section 4: ((1+p)m + 3p + 2) t, (m + 2p + 3) s, one x, one y.
+        let (p, m) = (family.p, family.extraRows)
+        #expect(spectrum.trivial.count == (1 + p) * m + 3 * p + 2)
+        #expect(spectrum.standard.count == m + 2 * p + 3)
+        #expect(spectrum.exterior.count == 1 && spectrum.y.count == 1)
+        let predicted = Self.predicted(spectrum, q: d - p)
+        let w = try family.pattern.matrix(point.coordinates, dimension: d)
+        let full = try ExplicitModel<BigFloat>(dimension: d).hessian(Matrix(w)).symmetricEigenvalues()
+        #expect(predicted.count == full.count)
+        let worst = zip(predicted, full).map { abs(($0 - $1).doubleValue) }.max() ?? .infinity
+        #expect(worst < tolerance, "\(name) at d = \(d): largest difference \(worst)")
+    }
+
+    @Test(arguments: ["p0-m0-I", "p1-m0-II", "p1-m1-I"])
+    func matchesTheFullHessianAtEight(_ name: String) throws {
+        try Self.check(name, d: 8, bits: 128, tolerance: 1e-25)
+    }
+
+    @Test(.enabled(if: Environment.isSlow), arguments: FamilyCatalogue.families.map(\.name))
+    func matchesTheFullHessianAtEightTwelveTwenty(_ name: String) throws {
+        for d in [8, 12, 20] { try Self.check(name, d: d, bits: 192, tolerance: 1e-20) }
+    }
+
+    /// Paper 000, introduction (MATH.md section 6): for p = 0, k = d the standard eigenvalues
+    /// are 1/4 - 1/(2 pi), 1/4 and d/4 + 1/4 up to lower order terms.
+    @Test func deltaSdStandardEigenvaluesAtLargeD() throws {
+        let family = try #require(FamilyCatalogue.named("p0-m0-I"))
+        let d = 1e6
+        let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: 192)], precision: 192)[0]
+        let s = try IsotypicSpectrum(point).standard.map(\.doubleValue)
+        let expected = [0.25 - 1 / (2 * Double.pi), 0.25, d / 4 + 0.25]
+        for (x, e) in zip(s, expected) { #expect(abs(x - e) < 1e-2 * max(1, abs(e)), "\(s) vs \(expected)") }
+    }
+
+    /// Theorem 3 of paper 000: the x- and y-eigenvalues are 1/4 - 1/(2 pi) and 1/4 + 1/(2 pi)
+    /// + O(d^(-1/4)), for every family.
+    @Test(.enabled(if: Environment.isSlow), arguments: FamilyCatalogue.families.map(\.name))
+    func theoremThree(_ name: String) throws {
+        let family = try #require(FamilyCatalogue.named(name))
+        let d = 1e8
+        let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: 256)], precision: 256)[0]
+        let s = try IsotypicSpectrum(point)
+        let bound = 2 * pow(d, -0.25)
+        #expect(abs(s.exterior[0].doubleValue - (0.25 - 1 / (2 * Double.pi))) < bound)
+        #expect(abs(s.y[0].doubleValue - (0.25 + 1 / (2 * Double.pi))) < bound)
+    }
+}
