@@ -33,6 +33,18 @@ if arguments.count == 5, arguments[1] == "--spectrum", let family = FamilyCatalo
     exit(0)
 }
 
+// `FamilyTable --spectrum-series NAME B NODES DMIN DMAX BITS`: eigenvalue series by component,
+// printed as the coefficients of d^1, d^(1 - 1/b), d^(1 - 2/b), ...
+if arguments.count == 8, arguments[1] == "--spectrum-series", let family = FamilyCatalogue.named(arguments[2]),
+   let b = Int(arguments[3]), let nodes = Int(arguments[4]), let low = Double(arguments[5]),
+   let high = Double(arguments[6]), let precision = Int(arguments[7]) {
+    let fit = try NumericSpectrumExpansion.compute(family, ramification: b, nodes: nodes, range: (low, high), precision: precision)
+    for (name, eigenvalues) in fit.components {
+        for e in eigenvalues { print(name, e.prefix(2 * b + 1).map { $0.formatted(significantDigits: 10) }) }
+    }
+    exit(0)
+}
+
 let bits = 256
 let dimensions = [10, 20, 50, 100, 1000]
 print("| family | d | loss | gradient norm | index (total; t, s, x, y) |")
