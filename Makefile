@@ -64,7 +64,8 @@ demo: build
 	run critical --isotropy d --d 10 --start -0.8003,0.1985 --precision 128; \
 	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128 --format json; \
 	run families; \
-	run family p1-m0-II --terms 6
+	run family p1-m0-II --terms 6; \
+	run spectrum p1-m0-II --terms 3
 # The paper-000 reproduction (Table 1, Theorem 3, the eight families' series) joins the demo
 # with the family and spectrum commands.
 

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Numbers
+import Expressions
+import Export
+import Solvers
+
+/// `puiseux spectrum NAME`: the Hessian eigenvalues of a family by isotypic component, as
+/// series in d (numeric route) or exactly at one d.
+struct Spectrum: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Hessian eigenvalues of a family by isotypic component (t, s, x, y): series in d, or at one d.",
+        discussion: """
+            Components of S_{d-p}: trivial t (degree 1), standard s (d-p-1), exterior square x \
+            ((q-1)(q-2)/2) and y (q(q-3)/2), q = d - p. With --d D: the eigenvalues of each \
+            component at the family's critical point at d = D (no kd x kd matrix is formed), \
+            digits backed by a second computation at precision + 64 bits. Without --d: each \
+            eigenvalue as a series c_1 d + c_0 + c_{-1/b} d^(-1/b) + ... fitted from the exact \
+            spectra at large d (Docs/table1.md), digits backed by a second, independent fit.
+
+            Examples:
+              puiseux spectrum p1-m0-II --d 1000000
+              puiseux spectrum p1-m1-II --terms 4
+              puiseux spectrum p1-m2-II --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The family's name, as listed by `puiseux families`.")
+    var name: String
+
+    @Option(help: "A dimension d >= 10 (real) for the spectrum at that d; omit for the series.")
+    var d: Double?
+
+    @Option(help: "Series terms per eigenvalue, from d^1 (3...12).")
+    var terms: Int = 4
+
+    @Option(help: "Working precision in bits (128...2048).")
+    var precision: Int = 256
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard FamilyCatalogue.named(name) != nil else {
+            throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
+        }
+        if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
+        guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
+        guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
+    }
+
+    static let names = ["t", "s", "x", "y"]
+
+    func run() throws {
+        let family = FamilyCatalogue.named(name)!
+        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
+        func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
+            let k = Expansion.agreedDigits(x, y, maximumDigits: maximumDigits)
+            return k == 0 ? ("0", 0) : (x.formatted(significantDigits: k), k)
+        }
+        if let d {
+            func spectrum(_ bits: Int) throws -> IsotypicSpectrum {
+                let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: bits)], precision: bits)[0]
+                return try IsotypicSpectrum(point)
+            }
+            let (a, b): (IsotypicSpectrum, IsotypicSpectrum)
+            do { (a, b) = (try spectrum(precision), try spectrum(precision + 64)) } catch {
+                throw CLIFailure(computation: "\(family.name) at d = \(d): \(error)")
+            }
+            let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
+            let q = d - Double(family.p)
+            let degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+            switch format {
+            case .text:
+                print("\(family.name) at d = \(Self.number(d)): Hessian eigenvalues by component (multiplicity = degree)")
+                for (i, (x, y)) in lists.enumerated() {
+                    print("  \(Self.names[i]) (degree \(degrees[i])): " + zip(x, y).map { backed($0, $1).text }.joined(separator: ", "))
+                }
+            case .json:
+                let comps = lists.enumerated().map { i, pair in
+                    let values = zip(pair.0, pair.1).map { x, y -> String in
+                        let v = backed(x, y)
+                        return "{\"value\": \(JSON.string(v.text)), \"digits\": \(v.digits), \"sign\": \(x.sign)}"
+                    }
+                    return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
+                }
+                print("{\n  \"family\": {\"name\": \(JSON.string(family.name)), \"isotropy\": \(JSON.string(family.pattern.description)), \"extra\": \(family.extraRows), \"type\": \(JSON.string(family.type.rawValue))},\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+            }
+            return
+        }
+        let bExponent = family.expectedRamification
+        let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
+        do {
+            first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
+            second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
+        } catch {
+            throw CLIFailure(computation: "\(family.name): \(error)")
+        }
+        let degreeFormulas = family.p == 0
+            ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"]
+            : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
+        struct Term { var exponent: Rational; var text: String; var digits: Int }
+        var components = [(String, String, [[Term]])]()
+        for (i, component) in first.components.enumerated() {
+            let other = second.components[i].eigenvalues
+            let series = component.eigenvalues.enumerated().map { e, coefficients in
+                (0..<terms).compactMap { j -> Term? in
+                    let v = backed(coefficients[j], other[e][j])
+                    return v.digits == 0 ? nil : Term(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits)
+                }
+            }
+            components.append((component.name, degreeFormulas[i], series))
+        }
+        let order = Rational(bExponent - terms, bExponent)
+        switch format {
+        case .text:
+            print("\(family.name): Hessian eigenvalues by component as d -> infinity (two fits agree on the digits shown)")
+            for (irrep, degree, list) in components {
+                print("  \(irrep) (degree \(degree)):")
+                for terms in list {
+                    let body = terms.map { t in t.exponent == .zero ? t.text : (t.exponent == .one ? "\(t.text) d" : "\(t.text) d^(\(t.exponent))") }
+                    print("    " + (body.isEmpty ? "0" : body.joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")) + " + O(d^(\(order)))")
+                }
+            }
+        case .json:
+            let comps = components.map { irrep, degree, list in
+                let values = list.map { terms -> String in
+                    let sign = terms.first.map { $0.text.hasPrefix("-") ? -1 : 1 } ?? 0
+                    let t = terms.map { "{\"exponent\": \(JSON.string($0.exponent.description)), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)}" }
+                    return "{\"terms\": [\(t.joined(separator: ", "))], \"order\": \(JSON.string(order.description)), \"sign\": \(sign)}"
+                }
+                return "    {\"irrep\": \"\(irrep)\", \"degree\": \(JSON.string(degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
+            }
+            print("{\n  \"family\": {\"name\": \(JSON.string(family.name)), \"isotropy\": \(JSON.string(family.pattern.description)), \"extra\": \(family.extraRows), \"type\": \(JSON.string(family.type.rawValue))},\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+        }
+    }
+
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}
