@@ -90,4 +90,21 @@ import Landscape
             #expect(abs(computed.1 - published.1) < 1e-4, "\(computed) vs \(published)")
         }
     }
+
+    /// Paper 000, introduction (MATH.md section 6): for p = 0, k = d + 1 the standard eigenvalues
+    /// are d/4 + 1/2, 1/4 - 1/(2 pi), 1/4 + (-1 + sqrt 5)/(4 pi) and 1/4 + (-1 - sqrt 5)/(4 pi) < 0.
+    @Test func deltaSdWithOneExtraNeuronHasANegativeStandardEigenvalue() throws {
+        let family = try #require(FamilyCatalogue.named("p0-m1-I"))
+        let fit = try NumericSpectrumExpansion.compute(family, ramification: 2, nodes: 8, range: (1e4, 1e7), precision: 192)
+        let standard = fit.components.first { $0.name == "s" }!.eigenvalues
+        let r5 = 5.0.squareRoot(), pi = Double.pi
+        // (coefficient of d, constant) in ascending order.
+        let expected = [(0.0, 0.25 + (-1 - r5) / (4 * pi)), (0, 0.25 - 1 / (2 * pi)), (0, 0.25 + (-1 + r5) / (4 * pi)), (0.25, 0.5)]
+        #expect(standard.count == expected.count)
+        for (e, (slope, constant)) in zip(standard, expected) {
+            #expect(abs(e[0].doubleValue - slope) < 1e-12)
+            #expect(abs(e[2].doubleValue - constant) < 1e-8, "\(e[2]) vs \(constant)")
+        }
+        #expect(standard[0][2].sign < 0)
+    }
 }
