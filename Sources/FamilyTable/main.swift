@@ -4,6 +4,7 @@ import Glibc
 import Numbers
 import Landscape
 import Solvers
+import LinearAlgebra
 
 // Prints Docs/families-finite-d.md's table: the eight families of paper 000 (FamilyCatalogue)
 // found by Newton at d = 20 and continued in d, with loss, gradient norm and the isotypic
@@ -42,6 +43,23 @@ if arguments.count == 8, arguments[1] == "--spectrum-series", let family = Famil
     for (name, eigenvalues) in fit.components {
         for e in eigenvalues { print(name, e.prefix(2 * b + 1).map { $0.formatted(significantDigits: 10) }) }
     }
+    exit(0)
+}
+
+// `FamilyTable --last-rows NAME D`: distinct eigenvalues of the Hessian block of the last two
+// rows of W (paper 000, section 5.2), from the explicit model in Double.
+if arguments.count == 4, arguments[1] == "--last-rows", let family = FamilyCatalogue.named(arguments[2]),
+   let d = Int(arguments[3]) {
+    let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: 192)], precision: 192)[0]
+    let w = try family.pattern.matrix(point.coordinates.map(\.doubleValue), dimension: d)
+    let k = w.count
+    let block = try ExplicitModel<Double>(dimension: d).hessianSubmatrix(Matrix(w), rows: [k - 2, k - 1])
+    let values = try block.symmetricEigenvalues()
+    var distinct = [(Double, Int)]()
+    for v in values {
+        if let last = distinct.last, abs(last.0 - v) < 1e-9 * max(1, abs(v)) { distinct[distinct.count - 1].1 += 1 } else { distinct.append((v, 1)) }
+    }
+    print(distinct.map { "\($0.0) x\($0.1)" }.joined(separator: ", "))
     exit(0)
 }
 

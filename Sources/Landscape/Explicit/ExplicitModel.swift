@@ -96,23 +96,29 @@ public struct ExplicitModel<T: OrderedScalar>: Sendable {
     /// The (kd) x (kd) Hessian, index i*d + alpha for entry (i, alpha) of W:
     /// block (i, i) = I/2 + sum_{j != i} h1(w_i, w_j) - sum_j h1(w_i, e_j), block (i, j) = h2(w_i, w_j).
     public func hessian(_ w: Matrix<T>) throws -> Matrix<T> {
+        try hessianSubmatrix(w, rows: Array(0..<w.rows))
+    }
+
+    /// The principal submatrix of the Hessian for the entries of the given rows of W, in that
+    /// order (e.g. the last two rows: the 2d x 2d block paper 000 section 5.2 interlaces with).
+    public func hessianSubmatrix(_ w: Matrix<T>, rows selected: [Int]) throws -> Matrix<T> {
         checkShape(w)
         let rows = w.rowArrays
         let k = rows.count
         let e = targets(like: w[0, 0])
         let half = w[0, 0].constant(Rational(1, 2))
-        var h = Matrix<T>.zero(rows: k * d, columns: k * d, like: w[0, 0])
-        for i in 0..<k {
+        let n = selected.count
+        var h = Matrix<T>.zero(rows: n * d, columns: n * d, like: w[0, 0])
+        for (a, i) in selected.enumerated() {
             var block = Matrix<T>.zero(rows: d, columns: d, like: w[0, 0])
             for alpha in 0..<d { block[alpha, alpha] = half }
-            for j in 0..<k where j != i {
-                let pair = try RowPair(rows[i], rows[j])
-                block = block + (try pair.h1())
-                let off = try pair.h2()
-                for alpha in 0..<d { for beta in 0..<d { h[i * d + alpha, j * d + beta] = off[alpha, beta] } }
-            }
+            for j in 0..<k where j != i { block = block + (try RowPair(rows[i], rows[j]).h1()) }
             for j in 0..<d { block = block - (try RowPair(rows[i], e[j]).h1()) }
-            for alpha in 0..<d { for beta in 0..<d { h[i * d + alpha, i * d + beta] = block[alpha, beta] } }
+            for alpha in 0..<d { for beta in 0..<d { h[a * d + alpha, a * d + beta] = block[alpha, beta] } }
+            for (c, j) in selected.enumerated() where j != i {
+                let off = try RowPair(rows[i], rows[j]).h2()
+                for alpha in 0..<d { for beta in 0..<d { h[a * d + alpha, c * d + beta] = off[alpha, beta] } }
+            }
         }
         return h
     }
