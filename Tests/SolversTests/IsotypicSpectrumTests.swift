@@ -107,4 +107,26 @@ import Landscape
         }
         #expect(standard[0][2].sign < 0)
     }
+
+    /// Paper 003: two terms of the eigenvalue series tell type I from type II. Among the
+    /// eigenvalues with leading term 1/4 - 1/(2 pi), the smallest second (d^(-1/2)) term is
+    /// the x eigenvalue's, -1/pi, for type I and a standard one, -1/pi^2, for type II
+    /// (Docs/hidden-minima.md).
+    @Test(arguments: [("p0-m0-I", "x", -1 / Double.pi), ("p1-m0-I", "x", -1 / Double.pi),
+                                                        ("p1-m0-II", "s", -1 / (Double.pi * Double.pi))])
+    func smallestEigenvalueComponent(_ name: String, _ component: String, _ second: Double) throws {
+        let family = try #require(FamilyCatalogue.named(name))
+        let fit = try NumericSpectrumExpansion.compute(family, ramification: 2, nodes: 10, range: (1e4, 1e7), precision: 256)
+        let base = 0.25 - 1 / (2 * Double.pi)
+        var best: (String, Double)? = nil
+        for (irrep, eigenvalues) in fit.components {
+            for e in eigenvalues where abs(e[0].doubleValue) < 1e-12 && abs(e[2].doubleValue - base) < 1e-9 {
+                let t = e[3].doubleValue
+                if best == nil || t < best!.1 { best = (irrep, t) }
+            }
+        }
+        let found = try #require(best)
+        #expect(found.0 == component, "\(name): smallest second term in \(found.0), \(found.1)")
+        #expect(abs(found.1 - second) < 1e-8, "\(name): \(found.1) vs \(second)")
+    }
 }
