@@ -63,6 +63,32 @@ if arguments.count == 4, arguments[1] == "--last-rows", let family = FamilyCatal
     exit(0)
 }
 
+// `FamilyTable --spectrum-bench NAME`: the isotypic spectrum at d = 1e6 (256 bits) against
+// the dense Hessian (Double) at d = 40, both timed here (the critical points are computed
+// before the clocks start).
+if arguments.count == 3, arguments[1] == "--spectrum-bench", let family = FamilyCatalogue.named(arguments[2]) {
+    func seconds(_ body: () throws -> Void) rethrows -> Double {
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        try body()
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) * 1e-9
+    }
+    let big = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(1_000_000, precision: 256)], precision: 256)[0]
+    let small = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(40, precision: 256)], precision: 256)[0]
+    var count = 0
+    let reduced = try seconds { let s = try IsotypicSpectrum(big); count = s.trivial.count + s.standard.count + 2 }
+    let w = try family.pattern.matrix(small.coordinates.map(\.doubleValue), dimension: 40)
+    var size = 0
+    let dense = try seconds {
+        let h = try ExplicitModel<Double>(dimension: 40).hessian(Matrix(w))
+        size = h.rows
+        _ = try h.symmetricEigenvalues()
+    }
+    print("{\"family\": \"\(family.name)\", \"isotypic_d1e6_256bit_s\": \(reduced), \"distinct_eigenvalues\": \(count), \"dense_d40_double_s\": \(dense), \"dense_size\": \(size)}")
+    exit(0)
+}
+
 let bits = 256
 let dimensions = [10, 20, 50, 100, 1000]
 print("| family | d | loss | gradient norm | index (total; t, s, x, y) |")

@@ -130,8 +130,11 @@ extension Matrix where T: RealScalar {
     /// with Wilkinson shifts (the eigenvalue of the leading 2x2 block nearer its corner).
     ///
     /// Deflation: e[m] is set to zero when |e[m]| <= u (|d[m]| + |d[m+1]|) or
-    /// |e[m]| <= u^2 ||T||_1 (u = `unitRoundoff`, by default that of the least precise
-    /// entry); each eigenvalue is then within about u ||T|| of an exact one. Convergence is
+    /// |e[m]| <= u ||T||_1 (u = `unitRoundoff`, by default that of the least precise
+    /// entry); each eigenvalue is then within about u ||T|| of an exact one, the accuracy the
+    /// Householder reduction has anyway. (The absolute test matters for matrices with large
+    /// clusters of equal eigenvalues, such as Hessians with isotypic multiplicities in the
+    /// hundreds, where off-diagonal entries of order u ||T|| otherwise never deflate.) Convergence is
     /// cubic, typically under 2 steps per eigenvalue at any precision.
     ///
     /// Throws `ComputationError.undecidable` if an eigenvalue needs more than
@@ -156,7 +159,7 @@ extension Matrix where T: RealScalar {
             if i > 0 { r = r + e[i - 1].magnitude }
             if r > norm { norm = r }
         }
-        let floor = u * u * norm
+        let floor = u * norm
 
         /// sqrt(x^2 + y^2) without overflow.
         func hypot(_ x: T, _ y: T) throws -> T {
