@@ -36,14 +36,14 @@ extension Expansion {
     }
 
     /// "1.5e-7" -> "1.5 \times 10^{-7}"; positional decimals unchanged.
-    static func latexDecimal(_ s: String) -> String {
+    public static func latexDecimal(_ s: String) -> String {
         guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
         let mantissa = s[..<e], exponent = s[s.index(after: e)...]
         return (mantissa == "1" ? "" : mantissa + " \\times ") + "10^{\(exponent)}"
     }
 
     /// `d^{e}`; "" for e = 0, `d` for e = 1.
-    static func latexMonomial(_ e: Rational) -> String {
+    public static func latexMonomial(_ e: Rational) -> String {
         if e.isZero { return "" }
         if e == .one { return "d" }
         return "d^{\(e)}"

@@ -26,7 +26,7 @@ struct Family: ParsableCommand {
               puiseux family p1-m0-II --terms 8 --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
 
     @Argument(help: "The family's name, as listed by `puiseux families`.")
     var name: String
@@ -37,8 +37,11 @@ struct Family: ParsableCommand {
     @Option(help: "Working precision in bits (128...2048).")
     var precision: Int = 256
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or latex (a booktabs table).")
     var format: Format = .text
+
+    @Flag(help: "With --format latex: a complete document instead of a table fragment.")
+    var standalone = false
 
     func validate() throws {
         guard FamilyCatalogue.named(name) != nil else {
@@ -102,6 +105,19 @@ struct Family: ParsableCommand {
             line("loss", loss)
             print("  digits: each coefficient shows the digits both fits agree on")
             if !zeros.isEmpty { print("  numerically zero: " + zeros.joined(separator: "; ")) }
+        case .latex:
+            func cell(_ cs: [Coefficient]) -> String {
+                LaTeXTable.series(cs.filter { $0.bound == nil }.map { (Rational(-$0.power, b), $0.text) }, order: Rational(-terms, b))
+            }
+            var rows = family.pattern.coordinates.enumerated().map { i, c -> [String] in
+                let name = c.description.replacingOccurrences(of: "_", with: "_{") + "}"
+                return ["$\\xi_{\(i + 1)} = \(name)$", cell(coordinates[i])]
+            }
+            rows.append(["loss", cell(loss)])
+            let table = LaTeXTable(
+                caption: "Family \(family.name) (\(Family.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent fits. Computed by puiseux.",
+                header: ["coordinate", "series"], rows: rows)
+            print(standalone ? table.standalone : table.fragment)
         case .json:
             func terms(_ cs: [Coefficient]) -> String {
                 "[" + cs.map { "{\"exponent\": \(JSON.string(exponent($0.power))), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)" + ($0.bound.map { ", \"bound\": \(JSON.string($0))" } ?? "") + "}" }
@@ -124,5 +140,11 @@ struct Family: ParsableCommand {
                 }
                 """)
         }
+    }
+
+    /// "$\Delta(S_{d-1} \times S_{1})$, $m = 1$" for a catalogue family.
+    static func latexIsotropy(_ family: Solvers.Family) -> String {
+        let blocks = family.p == 0 ? ["S_{d}"] : ["S_{d-\(family.p)}", "S_{\(family.p)}"]
+        return "$\\Delta(" + blocks.joined(separator: " \\times ") + ")$, $m = \(family.extraRows)$"
     }
 }
