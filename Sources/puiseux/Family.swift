@@ -26,29 +26,16 @@ struct Family: ParsableCommand {
               puiseux family p1-m0-II --terms 8 --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
-
-    @Argument(help: "The family's name, as listed by `puiseux families`.")
-    var name: String
+    @OptionGroup var shared: FamilyArguments
 
     @Option(help: "Number of t-powers to fit, from t^0 (4...24).")
     var terms: Int = 8
 
-    @Option(help: "Working precision in bits (128...2048).")
-    var precision: Int = 256
-
     @Option(help: "Output format: text, json or latex (a booktabs table).")
-    var format: Format = .text
-
-    @Flag(help: "With --format latex: a complete document instead of a table fragment.")
-    var standalone = false
+    var format: FamilyFormat = .text
 
     func validate() throws {
-        guard FamilyCatalogue.named(name) != nil else {
-            throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
-        }
         guard (4...24).contains(terms) else { throw ValidationError("--terms must be between 4 and 24 (got \(terms))") }
-        guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
     }
 
     struct Coefficient {
@@ -61,7 +48,7 @@ struct Family: ParsableCommand {
     }
 
     func run() throws {
-        let family = FamilyCatalogue.named(name)!
+        let family = shared.family, precision = shared.precision, standalone = shared.standalone
         let b = family.expectedRamification
         let first: NumericFamilyExpansion, second: NumericFamilyExpansion
         do {
@@ -115,7 +102,7 @@ struct Family: ParsableCommand {
             }
             rows.append(["loss", cell(loss)])
             let table = LaTeXTable(
-                caption: "Family \(family.name) (\(Family.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent fits. Computed by puiseux.",
+                caption: "Family \(family.name) (\(shared.latexIsotropy), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent fits. Computed by puiseux.",
                 header: ["coordinate", "series"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
@@ -128,7 +115,7 @@ struct Family: ParsableCommand {
             }
             print("""
                 {
-                  "family": {"name": \(JSON.string(family.name)), "isotropy": \(JSON.string(family.pattern.description)), "extra": \(family.extraRows), "type": \(JSON.string(family.type.rawValue))},
+                  "family": \(shared.familyJSON),
                   "ramification": \(b),
                   "precision_bits": \(precision),
                   "order": \(JSON.string(order)),
@@ -140,11 +127,5 @@ struct Family: ParsableCommand {
                 }
                 """)
         }
-    }
-
-    /// "$\Delta(S_{d-1} \times S_{1})$, $m = 1$" for a catalogue family.
-    static func latexIsotropy(_ family: Solvers.Family) -> String {
-        let blocks = family.p == 0 ? ["S_{d}"] : ["S_{d-\(family.p)}", "S_{\(family.p)}"]
-        return "$\\Delta(" + blocks.joined(separator: " \\times ") + ")$, $m = \(family.extraRows)$"
     }
 }

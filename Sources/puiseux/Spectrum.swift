@@ -24,10 +24,7 @@ struct Spectrum: ParsableCommand {
               puiseux spectrum p1-m2-II --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
-
-    @Argument(help: "The family's name, as listed by `puiseux families`.")
-    var name: String
+    @OptionGroup var shared: FamilyArguments
 
     @Option(help: "A dimension d >= 10 (real) for the spectrum at that d; omit for the series.")
     var d: Double?
@@ -35,31 +32,21 @@ struct Spectrum: ParsableCommand {
     @Option(help: "Series terms per eigenvalue, from d^1 (3...12).")
     var terms: Int = 4
 
-    @Option(help: "Working precision in bits (128...2048).")
-    var precision: Int = 256
-
     @Option(help: "Output format: text, json or latex (series only: a booktabs table like paper 000's Table 1).")
-    var format: Format = .text
-
-    @Flag(help: "With --format latex: a complete document instead of a table fragment.")
-    var standalone = false
+    var format: FamilyFormat = .text
 
     func validate() throws {
-        guard FamilyCatalogue.named(name) != nil else {
-            throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
-        }
         if d != nil && format == .latex {
             throw CLIFailure(usage: "--format latex is for the series (omit --d)")
         }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
         guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
-        guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
     }
 
     static let names = ["t", "s", "x", "y"]
 
     func run() throws {
-        let family = FamilyCatalogue.named(name)!
+        let family = shared.family, precision = shared.precision, standalone = shared.standalone
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
             let k = Expansion.agreedDigits(x, y, maximumDigits: maximumDigits)
@@ -94,7 +81,7 @@ struct Spectrum: ParsableCommand {
                     }
                     return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
                 }
-                print("{\n  \"family\": {\"name\": \(JSON.string(family.name)), \"isotropy\": \(JSON.string(family.pattern.description)), \"extra\": \(family.extraRows), \"type\": \(JSON.string(family.type.rawValue))},\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+                print("{\n  \"family\": \(shared.familyJSON),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
             }
             return
         }
@@ -142,7 +129,7 @@ struct Spectrum: ParsableCommand {
                 }
             }
             let table = LaTeXTable(
-                caption: "Hessian eigenvalues of family \(family.name) (\(Family.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent fits. Computed by puiseux.",
+                caption: "Hessian eigenvalues of family \(family.name) (\(shared.latexIsotropy), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent fits. Computed by puiseux.",
                 header: ["component", "degree", "eigenvalue"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
@@ -154,7 +141,7 @@ struct Spectrum: ParsableCommand {
                 }
                 return "    {\"irrep\": \"\(irrep)\", \"degree\": \(JSON.string(degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
             }
-            print("{\n  \"family\": {\"name\": \(JSON.string(family.name)), \"isotropy\": \(JSON.string(family.pattern.description)), \"extra\": \(family.extraRows), \"type\": \(JSON.string(family.type.rawValue))},\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+            print("{\n  \"family\": \(shared.familyJSON),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
         }
     }
 

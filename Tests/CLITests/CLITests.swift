@@ -57,6 +57,18 @@ enum CLI {
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+    /// Runs `puiseux arguments...` and expects a failure with `status`: nothing on stdout and
+    /// exactly one line on stderr starting with "error: " (equal to `message` if given).
+    static func expectFailure(_ arguments: [String], status: Int32, message: String? = nil,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let r = try run(arguments)
+        #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stdout == "", sourceLocation: sourceLocation)
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1] == "", "not one line: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.hasPrefix("error: "), sourceLocation: sourceLocation)
+        if let message { #expect(r.stderr == message + "\n", sourceLocation: sourceLocation) }
+    }
 }
 
 @Suite("puiseux command line")
@@ -162,13 +174,7 @@ struct CLITests {
         (["frobnicate"], nil),
     ] as [([String], String?)])
     func usageErrors(_ arguments: [String], _ message: String?) throws {
-        let r = try CLI.run(arguments)
-        #expect(r.status == 2, "\(arguments): status \(r.status), stderr \(r.stderr)")
-        #expect(r.stdout == "")
-        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1] == "", "not one line: \(r.stderr)")
-        #expect(r.stderr.hasPrefix("error: "))
-        if let message { #expect(r.stderr == message + "\n") }
+        try CLI.expectFailure(arguments, status: 2, message: message)
     }
 
     @Test("computation failures: one line on stderr, exit status 1", arguments: [
@@ -182,13 +188,7 @@ struct CLITests {
          "error: cannot decide whether the coefficient of d^(0) is zero at 64 bits; raise --precision"),
     ] as [([String], String?)])
     func computationErrors(_ arguments: [String], _ message: String?) throws {
-        let r = try CLI.run(arguments)
-        #expect(r.status == 1, "\(arguments): status \(r.status), stderr \(r.stderr)")
-        #expect(r.stdout == "")
-        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1] == "", "not one line: \(r.stderr)")
-        #expect(r.stderr.hasPrefix("error: "))
-        if let message { #expect(r.stderr == message + "\n") }
+        try CLI.expectFailure(arguments, status: 1, message: message)
     }
 
     @Test("the examples in Docs/json-format.md are what the command prints")

@@ -86,12 +86,7 @@ struct CriticalCLITests {
         ["critical", "--d", "10"],
     ])
     func usageErrors(_ arguments: [String]) throws {
-        let r = try CLI.run(arguments)
-        #expect(r.status == 2, "\(arguments): status \(r.status), stderr \(r.stderr)")
-        #expect(r.stdout == "")
-        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1] == "", "not one line: \(r.stderr)")
-        #expect(r.stderr.hasPrefix("error: "))
+        try CLI.expectFailure(arguments, status: 2)
     }
 
     @Test("failed computations: one line on stderr, exit status 1", arguments: [
@@ -100,11 +95,6 @@ struct CriticalCLITests {
         ["critical", "--isotropy", "d", "--d", "10", "--type", "II", "--start", "-0.8,0.2"],
     ])
     func computationErrors(_ arguments: [String]) throws {
-        let r = try CLI.run(arguments + ["--precision", "128"])
-        #expect(r.status == 1, "\(arguments): status \(r.status), stderr \(r.stderr)")
-        #expect(r.stdout == "")
-        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 2 && lines[1] == "", "not one line: \(r.stderr)")
-        #expect(r.stderr.hasPrefix("error: "))
+        try CLI.expectFailure(arguments + ["--precision", "128"], status: 1)
     }
 }

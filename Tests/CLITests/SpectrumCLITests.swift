@@ -20,8 +20,6 @@ struct SpectrumCLITests {
         ["spectrum", "nope"], ["spectrum", "p0-m0-I", "--d", "5"], ["spectrum", "p0-m0-I", "--terms", "40"],
     ])
     func badUsage(_ arguments: [String]) throws {
-        let r = try CLI.run(arguments)
-        #expect(r.status == 2)
-        #expect(r.stderr.hasPrefix("error: ") && r.stderr.split(separator: "\n").count == 1)
+        try CLI.expectFailure(arguments, status: 2)
     }
 }

@@ -34,6 +34,12 @@ public struct RestrictedSpectrum: Sendable {
 
     /// Eigenvalues of DF on a fixed-point space, via the symmetric C^{1/2} DF C^{-1/2}.
     public static func eigenvalues(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat]) throws -> [BigFloat] {
+        try symmetricJacobian(pattern: pattern, d: d, xi: xi).matrix.symmetricEigenvalues()
+    }
+
+    /// C^{1/2} DF C^{-1/2} (symmetrised against rounding) and the roots C^{1/2} of the entry
+    /// counts: the Hessian on Fix(pattern) in an orthonormal frame for the Frobenius product.
+    static func symmetricJacobian(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat]) throws -> (matrix: Matrix<BigFloat>, roots: [BigFloat]) {
         let (_, jacobian) = try ReducedLoss(pattern: pattern, d: d).fieldAndJacobian(xi)
         let roots = try pattern.entryCounts(d: d).map { try BigFloat.sqrt($0) }
         let n = xi.count
@@ -42,7 +48,7 @@ public struct RestrictedSpectrum: Sendable {
             let b = try roots[j] * jacobian[j, i] / roots[i]
             return (a + b).divided(by: 2)
         }
-        return try symmetric.symmetricEigenvalues()
+        return (symmetric, roots)
     }
 
     /// Number of negative eigenvalues of the full Hessian at integer d = q + p:

@@ -81,14 +81,8 @@ public struct IsotypicSpectrum: Sendable {
     static func complementEigenvalues(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat], span: [[Rational]]) throws -> [BigFloat] {
         let n = xi.count
         let bits = d.precision
-        let (_, jacobian) = try ReducedLoss(pattern: pattern, d: d).fieldAndJacobian(xi)
-        let roots = try pattern.entryCounts(d: d).map { try BigFloat.sqrt($0) }
         // Symmetric frame y = C^{1/2} ξ: S = C^{1/2} DF C^{-1/2}.
-        let s = try Matrix<BigFloat>(rows: n, columns: n) { i, j in
-            let u = try roots[i] * jacobian[i, j] / roots[j]
-            let v = try roots[j] * jacobian[j, i] / roots[i]
-            return (u + v).divided(by: 2)
-        }
+        let (s, roots) = try RestrictedSpectrum.symmetricJacobian(pattern: pattern, d: d, xi: xi)
         let tolerance = Double(sign: .plus, exponent: -bits / 2, significand: 1)
         var basis = [[BigFloat]]()
         func orthogonalise(_ v: [BigFloat]) throws -> [BigFloat]? {
