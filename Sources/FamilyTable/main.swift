@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Numbers
 import Landscape
 import Solvers
@@ -24,6 +25,56 @@ if arguments.count == 8, arguments[1] == "--series", let family = FamilyCatalogu
 }
 
 // `FamilyTable --spectrum NAME D BITS`: the isotypic spectrum at one d.
+// `FamilyTable --series-bench BITS...`: time of each family to 12 terms by the series route
+// (including the continuation to the three d its leading exponents are read from) beside the
+// numeric route (16 nodes over [1e4, 1e8]), in one run. A degenerate family's series time is
+// the time until the series route gives up.
+if arguments.count >= 3, arguments[1] == "--series-bench" {
+    let clock = ContinuousClock()
+    func seconds(_ d: Duration) -> String {
+        let (s, a) = d.components
+        return String(format: "%.2f", Double(s) + Double(a) * 1e-18)
+    }
+    print("| family | bits | series route (s) | b found | numeric route (s) | ratio numeric/series |")
+    print("|---|---|---|---|---|---|")
+    for bits in arguments.dropFirst(2).compactMap({ Int($0) }) {
+        for family in FamilyCatalogue.families {
+            var found = "degenerate"
+            let series = clock.measure {
+                if let e = try? SeriesFamilyExpansion.compute(family, terms: 12, precision: bits) { found = "\(e.ramification)" }
+            }
+            let numeric = try clock.measure {
+                _ = try NumericFamilyExpansion.compute(family, ramification: family.expectedRamification, nodes: 16, range: (1e4, 1e8), precision: bits)
+            }
+            let ratio = Double(numeric.components.seconds) + Double(numeric.components.attoseconds) * 1e-18
+            let base = Double(series.components.seconds) + Double(series.components.attoseconds) * 1e-18
+            print("| \(family.name) | \(bits) | \(seconds(series)) | \(found) | \(seconds(numeric)) | \(String(format: "%.1f", ratio / base)) |")
+        }
+    }
+    exit(0)
+}
+if arguments.count == 5, arguments[1] == "--series-newton", let family = FamilyCatalogue.named(arguments[2]),
+   let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
+    let clock = ContinuousClock()
+    var leading: LeadingBehaviour?
+    let seedTime = try clock.measure {
+        leading = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision).0
+    }
+    print("leading exponents", leading!.exponents, leading!.coefficients.map { $0.formatted(significantDigits: 6) }, seedTime)
+    var result: FamilySeries?; var solver = SeriesFamilySolver(precision: precision, terms: terms); solver.trace = true
+    let time = clock.measure {
+        do {
+            result = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading!) } catch { print("error:", error); exit(1) }
+    }
+    let r = result!
+    print("b =", r.ramification, "iterations", r.iterations, time)
+    for (i, c) in family.pattern.coordinates.enumerated() {
+        print(c, r.coordinates[i].terms.map { "\($0.coefficient.formatted(significantDigits: 20)) d^(\($0.dExponent))" }.joined(separator: " + "), "(truncated)")
+        print("   residual", r.residual[i].terms.map { "\($0.coefficient.formatted(significantDigits: 3)) d^(\($0.dExponent))" }.prefix(4), "O(d^\(r.residual[i].dOrder.map { "\($0)" } ?? "-"))")
+    }
+    print("loss", r.loss.terms.map { "\($0.coefficient.formatted(significantDigits: 25)) d^(\($0.dExponent))" }.joined(separator: " + "), "O(d^\(r.loss.dOrder.map { "\($0)" } ?? "-"))")
+    exit(0)
+}
 if arguments.count == 5, arguments[1] == "--spectrum", let family = FamilyCatalogue.named(arguments[2]),
    let d = Double(arguments[3]), let precision = Int(arguments[4]) {
     let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: precision)], precision: precision)[0]

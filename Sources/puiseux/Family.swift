@@ -11,15 +11,17 @@ import Solvers
 struct Family: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "family",
-        abstract: "Series of a family of critical points and of its loss in t = d^(-1/b) (numeric route).",
+        abstract: "Series of a family of critical points and of its loss in t = d^(-1/b).",
         discussion: """
-            NAME is one of `puiseux families` (e.g. p1-m0-II). The critical points are followed \
-            from d = 20 to large d in MPFR and interpolated in t = d^(-1/b) (b from the \
-            catalogue; Docs/family-series.md). A second fit, with two more nodes over a range \
-            twice as large and 64 more bits, is computed as well; each coefficient is printed with \
-            the digits both fits agree on. A coefficient on which the fits share no digit is \
-            reported as numerically zero, with the larger of its two fitted sizes as a bound. The series-ring \
-            solver of the issue tracker is not in yet: b is taken from the catalogue.
+            NAME is one of `puiseux families` (e.g. p1-m0-II). Default route (--method series): \
+            Newton on F_d in the ring of Puiseux series, started from the leading behaviour read off \
+            critical points at three large d; b is detected. Repeated at twice the precision; each \
+            coefficient is printed with the digits both agree on, and the residual of F_d at the \
+            series and the agreement with Newton at two large d are printed. A degenerate family \
+            on which the series iteration does not converge is reported and done by the numeric \
+            route (--method numeric: continuation and interpolation, b from the catalogue, two fits). \
+            A coefficient with no agreeing digit is reported as numerically zero with a bound \
+            (Docs/family-series.md).
 
             Examples:
               puiseux family p0-m1-I --terms 6
@@ -47,19 +49,104 @@ struct Family: ParsableCommand {
         var bound: String? = nil
     }
 
+    @Option(help: "Route: series (Newton in the ring of Puiseux series, b detected; the default) or numeric (continuation and interpolation, b from the catalogue).")
+    var method: FamilyMethod = .series
+
+    /// The two independent computations whose agreeing digits are printed, and what checks them.
+    struct Computed {
+        var b: Int
+        var first: (coordinates: [[BigFloat]], loss: [BigFloat])
+        var second: (coordinates: [[BigFloat]], loss: [BigFloat])
+        var header: String
+        var checks: [String]
+        var verificationJSON: String
+    }
+
+    func computeSeries(_ family: Solvers.Family, precision: Int) throws -> Computed {
+        let (leading, points) = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
+        let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
+        let second = try SeriesFamilyExpansion.compute(family, terms: terms, precision: 2 * precision, leading: leading, checkpoints: points)
+        let n = family.pattern.dimension
+        let b = first.ramification
+        guard second.ramification == b else {
+            throw CLIFailure(computation: "\(family.name): the ramification differs between \(precision) bits (\(b)) and \(2 * precision) bits (\(second.ramification))")
+        }
+        var checks = [String](), json = [String]()
+        // Residual of F_d at the truncated series: each component must be O(d^(row scale - terms/b)).
+        let orders = try first.residualOrders()
+        let worst = orders.map { o in o.leading.map { ($0 - o.bound) } ?? Rational(-1000) }.max()!
+        guard worst <= 0 else {
+            throw CLIFailure(computation: "\(family.name): F_d at the series is larger than its truncation allows (by d^(\(worst)))")
+        }
+        let residualText = orders.enumerated().map { j, o in "F_\(j + 1) = O(d^(\(o.bound)))" }.joined(separator: ", ")
+        checks.append("residual of F_d at the series (\(terms) terms): \(residualText)")
+        json.append("\"residual\": [" + orders.map { o in "{\"bound\": \(JSON.string(o.bound.description)), \"leading\": \(o.leading.map { JSON.string($0.description) } ?? "null")}" }.joined(separator: ", ") + "]")
+        // Agreement with the finite-d critical points (continuation + Newton) at the two larger d.
+        var agreement = [String]()
+        for point in first.checkpoints.suffix(2) {
+            var worstRatio = 0.0, worstGap = 0.0
+            for i in 0..<n {
+                let gap = (try first.coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue
+                let allowed = try first.truncationError(i, at: point.d).doubleValue
+                worstGap = max(worstGap, gap)
+                worstRatio = max(worstRatio, gap / max(allowed, 1e-300))
+            }
+            guard worstRatio < 10 else {
+                throw CLIFailure(computation: "\(family.name): the series disagrees with Newton at d = \(point.d.formatted(significantDigits: 6)) beyond its truncation error")
+            }
+            agreement.append("d = \(point.d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x the truncation error)")
+            json.append("\"newton_d_\(point.d.formatted(significantDigits: 6))\": {\"max_difference\": \(JSON.string(String(format: "%.3e", worstGap))), \"ratio_to_truncation_error\": \(JSON.string(String(format: "%.3f", worstRatio)))}")
+        }
+        checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
+        checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on")
+        json.append("\"method\": \"series-ring Newton, b detected\", \"leading_exponents\": [\(first.solution.leadingExponents.map { JSON.string($0.description) }.joined(separator: ", "))], \"bits\": [\(precision), \(2 * precision)]")
+        return Computed(
+            b: b,
+            first: ((0..<n).map(first.coordinateCoefficients), first.lossCoefficients),
+            second: ((0..<n).map(second.coordinateCoefficients), second.lossCoefficients),
+            header: "series-ring Newton at \(precision) and \(2 * precision) bits, b = \(b) detected",
+            checks: checks, verificationJSON: "{" + json.joined(separator: ", ") + "}")
+    }
+
+    func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?) throws -> Computed {
+        let b = family.expectedRamification
+        let first = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 4, range: (1e4, 1e8), precision: precision)
+        let second = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 6, range: (2e4, 2e8), precision: precision + 64)
+        var checks = ["digits: each coefficient shows the digits both fits agree on"]
+        if let reason { checks.insert("numeric route because \(reason)", at: 0) }
+        return Computed(
+            b: b, first: (first.coordinates, first.loss), second: (second.coordinates, second.loss),
+            header: "numeric continuation, fits at \(precision) and \(precision + 64) bits, b = \(b) from the catalogue",
+            checks: checks,
+            verificationJSON: "{\"method\": \"numeric continuation and interpolation, two fits\", \"first_fit\": {\"nodes\": \(terms + 4), \"d_range\": [\"1e4\", \"1e8\"], \"bits\": \(precision)}, \"second_fit\": {\"nodes\": \(terms + 6), \"d_range\": [\"2e4\", \"2e8\"], \"bits\": \(precision + 64)}" + (reason.map { ", \"fallback_reason\": \(JSON.string($0))" } ?? "") + "}")
+    }
+
     func run() throws {
         let family = shared.family, precision = shared.precision, standalone = shared.standalone
-        let b = family.expectedRamification
-        let first: NumericFamilyExpansion, second: NumericFamilyExpansion
+        let computed: Computed
         do {
-            first = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 4, range: (1e4, 1e8), precision: precision)
-            second = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 6, range: (2e4, 2e8), precision: precision + 64)
+            switch method {
+            case .numeric: computed = try computeNumeric(family, precision: precision, reason: nil)
+            case .series:
+                do {
+                    computed = try computeSeries(family, precision: precision)
+                } catch let error as SolverError {
+                    // A degenerate family (singular leading-order Jacobian): say so, use the other route.
+                    computed = try computeNumeric(family, precision: precision, reason: error.description)
+                }
+            }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
             throw CLIFailure(computation: "\(family.name): \(error)")
         }
+        let b = computed.b
+        let first = computed.first, second = computed.second
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: [BigFloat], _ y: [BigFloat]) -> [Coefficient] {
             (0..<terms).compactMap { j in
+                // Both exactly zero: a zero the series arithmetic decided (numeric-zero rule).
+                if x[j].isZero && y[j].isZero { return nil }
                 let k = Expansion.agreedDigits(x[j], y[j], maximumDigits: maximumDigits)
                 if k == 0 {
                     // No digit agrees: the two fits only agree that it is small.
@@ -75,7 +162,7 @@ struct Family: ParsableCommand {
         let order = exponent(terms)
         switch format {
         case .text:
-            print("\(family.name): \(family.pattern), type \(family.type); t = d^(-1/\(b)); fits at \(precision) and \(precision + 64) bits")
+            print("\(family.name): \(family.pattern), type \(family.type); t = d^(-1/\(b)); \(computed.header)")
             var zeros = [String]()
             func line(_ label: String, _ cs: [Coefficient]) {
                 var body = ""
@@ -90,7 +177,7 @@ struct Family: ParsableCommand {
             }
             for (i, c) in family.pattern.coordinates.enumerated() { line(c.description, coordinates[i]) }
             line("loss", loss)
-            print("  digits: each coefficient shows the digits both fits agree on")
+            for check in computed.checks { print("  \(check)") }
             if !zeros.isEmpty { print("  numerically zero: " + zeros.joined(separator: "; ")) }
         case .latex:
             func cell(_ cs: [Coefficient]) -> String {
@@ -102,7 +189,7 @@ struct Family: ParsableCommand {
             }
             rows.append(["loss", cell(loss)])
             let table = LaTeXTable(
-                caption: "Family \(family.name) (\(shared.latexIsotropy), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent fits. Computed by puiseux.",
+                caption: "Family \(family.name) (\(shared.latexIsotropy), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)). Computed by puiseux.",
                 header: ["coordinate", "series"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
@@ -123,9 +210,13 @@ struct Family: ParsableCommand {
                 \(coords.joined(separator: ",\n"))
                   ],
                   "loss": {"terms": \(terms(loss))},
-                  "verification": {"method": "numeric continuation and interpolation, two fits", "first_fit": {"nodes": \(self.terms + 4), "d_range": ["1e4", "1e8"], "bits": \(precision)}, "second_fit": {"nodes": \(self.terms + 6), "d_range": ["2e4", "2e8"], "bits": \(precision + 64)}}
+                  "verification": \(computed.verificationJSON)
                 }
                 """)
         }
     }
+}
+
+enum FamilyMethod: String, ExpressibleByArgument, CaseIterable {
+    case series, numeric
 }

@@ -1,0 +1,108 @@
+import Numbers
+import Series
+import Landscape
+
+/// The whole series-ring route for a catalogued family: leading behaviour from critical
+/// points at three large d, `SeriesFamilySolver`, and the checks of MATH.md section 3
+/// (residual of F_d at the truncated series; agreement with the finite-d critical points).
+public struct SeriesFamilyExpansion: Sendable {
+    public typealias S = PuiseuxSeries<BigFloat>
+    public let family: Family
+    /// The requested number of terms in t = d^(-1/b) per coordinate and for the loss.
+    public let terms: Int
+    public let solution: FamilySeries
+    /// The finite-d critical points the leading behaviour was read from (continuation).
+    public let checkpoints: [CriticalPoint]
+    public var ramification: Int { solution.ramification }
+
+    /// Solves with `terms + 4` terms internally, so that the loss (where d^2-sized pieces cancel)
+    /// and the finite-d check have a tail to measure the truncation error with.
+    public static func compute(_ family: Family, terms: Int, precision: Int) throws -> SeriesFamilyExpansion {
+        let (leading, points) = try leadingBehaviour(of: family, precision: precision)
+        return try compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
+    }
+
+    /// The leading behaviour and the finite-d points it was read from (reusable at another
+    /// precision: the leading coefficients are only a start for Newton).
+    public static func leadingBehaviour(of family: Family, precision: Int) throws -> (LeadingBehaviour, [CriticalPoint]) {
+        let bits = max(precision, 192)
+        let names = family.pattern.coordinates.map(\.description)
+        var leading: LeadingBehaviour?, points: [CriticalPoint] = []
+        var lastError: Error?
+        // Moderate d first (fast); families whose corrections decay like d^(-1/4) need larger d
+        // before the exponents can be read off.
+        for ds in [[1e3, 1e4, 1e5], [1e6, 1e7, 1e8]] where leading == nil {
+            do {
+                points = try FamilyCatalogue.criticalPoints(of: family, at: ds.map { BigFloat($0, precision: bits) }, precision: bits)
+                leading = try LeadingBehaviour.estimate(limit: family.limit, points: points, names: names)
+            } catch { lastError = error }
+        }
+        guard let leading else { throw lastError! }
+        return (leading, points)
+    }
+
+    public static func compute(_ family: Family, terms: Int, precision: Int, leading: LeadingBehaviour,
+                               checkpoints points: [CriticalPoint]) throws -> SeriesFamilyExpansion {
+        let solver = SeriesFamilySolver(precision: precision, terms: terms + 4)
+        let solution: FamilySeries
+        do {
+            solution = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading)
+        } catch {
+            throw SolverError.notConverged(
+                "\(family.name): the series Newton iteration does not converge from the leading terms d^(-e) with e = \(leading.exponents.map(\.description).joined(separator: ", ")) (\(error)); the leading-order Jacobian is singular (a degenerate family)")
+        }
+        return SeriesFamilyExpansion(family: family, terms: terms, solution: solution, checkpoints: points)
+    }
+
+    /// The coefficient of t^j (t = d^(-1/b)) in coordinate i, j < terms.
+    public func coordinateCoefficients(_ i: Int) -> [BigFloat] { coefficients(of: solution.coordinates[i]) }
+    public var lossCoefficients: [BigFloat] { coefficients(of: solution.loss) }
+
+    func coefficients(of s: S) -> [BigFloat] {
+        let b = ramification
+        return (0..<terms).map { j in
+            s.terms.first { $0.dExponent == Rational(-j, b) }?.coefficient ?? BigFloat(0, precision: s.precision)
+        }
+    }
+
+    /// The truncated series (t^0 ... t^(terms-1)) of coordinate i evaluated at d.
+    public func coordinate(_ i: Int, at d: BigFloat) throws -> BigFloat {
+        try evaluate(coordinateCoefficients(i), at: d)
+    }
+
+    /// Σ_{j >= terms} of the internally computed tail at d: the size of the truncation error.
+    public func truncationError(_ i: Int, at d: BigFloat) throws -> BigFloat {
+        let b = ramification
+        var sum = BigFloat(0, precision: d.precision)
+        for term in solution.coordinates[i].terms where term.dExponent <= Rational(-terms, b) {
+            sum = sum + term.coefficient * (try BigFloat.pow(d, term.dExponent))
+        }
+        return sum.magnitude
+    }
+
+    func evaluate(_ cs: [BigFloat], at d: BigFloat) throws -> BigFloat {
+        var sum = BigFloat(0, precision: d.precision)
+        for (j, c) in cs.enumerated() where !c.isZero { sum = sum + c * (try BigFloat.pow(d, Rational(-j, ramification))) }
+        return sum
+    }
+
+    /// F_d at the series truncated to `terms` terms: per coordinate, the exponent of d of the
+    /// residual's leading term and the exponent it must not exceed, (row scale of DF_d) - terms/b.
+    public func residualOrders() throws -> [(leading: Rational?, bound: Rational)] {
+        let b = ramification
+        let context = solution.coordinates[0].context
+        let d = S.d(context: context)
+        let model = ReducedLoss(pattern: family.pattern, d: d)
+        let truncated = solution.coordinates.map { s in
+            s.terms.filter { $0.dExponent > Rational(-terms, b) }.reduce(S(constant: BigFloat(0, precision: s.precision), context: context)) {
+                $0 + S.monomial($1.coefficient, dExponent: $1.dExponent, context: context)
+            }
+        }
+        let (field, jacobian) = try model.fieldAndJacobian(truncated)
+        let n = family.pattern.dimension
+        return (0..<n).map { j in
+            let rowScale = (0..<n).compactMap { jacobian[j, $0].leadingDExponent }.max() ?? 0
+            return (field[j].leadingDExponent, rowScale - Rational(terms, b))
+        }
+    }
+}

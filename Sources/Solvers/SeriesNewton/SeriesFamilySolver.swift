@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Numbers
+import Series
+import Landscape
+
+/// A family's fractional power series computed in the ring of Puiseux series (MATH.md
+/// section 3, "series-ring Newton"): ξ(d) = c_inf + (d^(-e_i) η_i(d))_i with η_i(∞) ≠ 0, and
+/// Newton's step η <- η - J_η^(-1) F_d(ξ) carried out on truncated Puiseux series, F_d and its
+/// Jacobian being the model's own code run on `PuiseuxSeries` (through dual numbers). Each
+/// step roughly doubles the number of correct terms and sharpens the leading coefficients.
+///
+/// The ramification is not an input: the iteration starts in t = d^(-1/b_0), b_0 the common
+/// denominator of the leading exponents e_i, and the arithmetic refines it where F_d demands
+/// (a square root of a series of odd valuation doubles b). b is the ramification of the
+/// converged series. Degenerate families, whose leading-order Jacobian in the naive scaling is
+/// singular (p = 1, m = 1, type I), need no special case: in the variables η of the true
+/// leading exponents (from `LeadingBehaviour`) the Jacobian is invertible.
+public struct SeriesFamilySolver: Sendable {
+    public typealias S = PuiseuxSeries<BigFloat>
+
+    public var precision: Int
+    /// Terms per coordinate in t = d^(-1/b): t^0 ... t^(terms - 1), then O(t^terms).
+    public var terms: Int
+    public var maximumIterations = 30
+    public var trace = false
+
+    public init(precision: Int, terms: Int) {
+        self.precision = precision
+        self.terms = terms
+    }
+
+    public func solve(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
+        do {
+            return try solve(pattern: pattern, limit: limit, leading: leading, ladder: false)
+        } catch let error as ComputationError {
+            if trace { print("direct Newton failed (\(error)); order by order") }
+        } catch let error as SolverError {
+            if trace { print("direct Newton failed (\(error)); order by order") }
+        }
+        return try solve(pattern: pattern, limit: limit, leading: leading, ladder: true)
+    }
+
+    /// `ladder == false`: Newton on the whole truncated series at once (quadratic convergence;
+    /// enough when the Jacobian in η is invertible at leading order). `ladder == true`: the
+    /// truncation grows one power of t at a time from the leading coefficients alone, Newton converged
+    /// at each length before the next. Needed when the leading-order Jacobian is singular (the degenerate b = 4
+    /// families): there J_η^(-1) has terms of high order in d, so the error in the not yet
+    /// converged tail of a long iterate is amplified into the leading coefficients.
+    func solve(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, ladder: Bool) throws -> FamilySeries {
+        let n = pattern.dimension
+        precondition(limit.count == n && leading.exponents.count == n)
+        let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
+        let one = BigFloat(1, precision: precision)
+        let d = S.d(context: context)
+        let model = ReducedLoss(pattern: pattern, d: d)
+        let scales = leading.exponents.map { S.monomial(one, dExponent: -$0, context: context) }
+        let limits = limit.map { S(constant: BigFloat($0, precision: precision), context: context) }
+
+        var b = leading.exponents.reduce(1) { leastCommonMultiple($0, $1.intComponents!.1) }
+        var order = Rational(terms, b)
+        // Ladder: start with the leading coefficients alone, then one more power of t per stage.
+        var relative: Int? = ladder ? 1 : nil
+        var eta = leading.coefficients.map { S(constant: BigFloat($0, precision: precision), context: context) }
+        /// η_k keeps its terms above d^(-cut(k)).
+        func cut(_ k: Int) -> Rational {
+            let full = order - leading.exponents[k]
+            guard let r = relative else { return full }
+            return min(full, Rational(r, b))
+        }
+        // The iterate is a polynomial in t, treated as exact: its O-term is a truncation, not an
+        // error claim, so F_d at it is known to the context's length and the Newton step is not
+        // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
+        func coordinates() -> [S] {
+            (0..<n).map { i in exactPrefix(limits[i] + scales[i] * eta[i], below: order) }
+        }
+        var iterations = 0, stalled = 0, stageIterations = 0
+        while true {
+            iterations += 1
+            stageIterations += 1
+            guard stageIterations <= maximumIterations else {
+                throw SolverError.notConverged("series Newton did not converge in \(maximumIterations) steps (ramification \(b), order d^(\(-order)))")
+            }
+            let xi = coordinates()
+            let (field, jacobian) = try model.fieldAndJacobian(xi)
+            let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * scales[k] } }
+            let step = try SeriesLinearSystem.solve(scaled, field)
+            var largest = 0.0
+            for k in 0..<n {
+                // η has no terms above d^0; a step with such terms comes from an inaccurate start
+                // and is dropped, but it must die out: it counts towards convergence.
+                for term in step[k].terms where term.dExponent > 0 { largest = max(largest, term.coefficient.magnitude.doubleValue) }
+                for term in step[k].terms where term.dExponent <= 0 && term.dExponent > -cut(k) {
+                    largest = max(largest, term.coefficient.magnitude.doubleValue)
+                }
+                eta[k] = exactPrefix(eta[k] - step[k], below: cut(k), atMost: 0)
+            }
+            if trace { print("iteration \(iterations): b = \(b), relative length \(relative.map(String.init) ?? "all"), largest kept step coefficient \(largest)") }
+            guard largest.isFinite && largest < 1e30 else {
+                throw SolverError.notConverged("series Newton diverged (ramification \(b), order d^(\(-order)))")
+            }
+            let refined = (0..<n).reduce(b) { leastCommonMultiple($0, eta[$1].ramification) }
+            if refined != b {
+                relative = relative.map { $0 * refined / b }
+                b = refined
+                order = Rational(terms, b)
+                stalled = 0
+                continue
+            }
+            // Converged when a step changes no coefficient above rounding level (relative to
+            // the coefficients' size, which grows like c^j for the j-th).
+            if largest < 1e-200 || log2Magnitude(largest) < -Double(precision) * 0.8 + Double(terms) * 4 { stalled += 1 } else { stalled = 0 }
+            guard stalled >= (relative == nil ? 2 : 1) else { continue }
+            if let r = relative, (0..<n).contains(where: { cut($0) < order - leading.exponents[$0] }) {
+                relative = r + 1
+                stalled = 0
+                stageIterations = 0
+                continue
+            }
+            if relative != nil {
+                relative = nil   // one more full-length step to confirm
+                stalled = 1
+                continue
+            }
+            break
+        }
+        let xi = coordinates()
+        let residual = try model.field(xi)
+        let loss = try model.loss(xi)
+        return FamilySeries(ramification: b, coordinates: xi, loss: loss, residual: residual,
+                            leadingExponents: leading.exponents, iterations: iterations)
+    }
+
+    /// The terms of `s` strictly above d^(-exponent), as an exact finite sum.
+    func exactPrefix(_ s: S, below exponent: Rational, atMost top: Rational? = nil) -> S {
+        let kept = s.terms.filter { $0.dExponent > -exponent && (top == nil || $0.dExponent <= top!) }
+        var result = S(constant: BigFloat(0, precision: precision), context: s.context)
+        for term in kept { result = result + S.monomial(term.coefficient, dExponent: term.dExponent, context: s.context) }
+        return result
+    }
+
+    func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
+}
+
+/// The result of `SeriesFamilySolver`: the coordinates and the loss as Puiseux series with
+/// their O-terms, and F_d evaluated at the truncated series (the verification residual).
+public struct FamilySeries: Sendable {
+    public typealias S = PuiseuxSeries<BigFloat>
+    public let ramification: Int
+    public let coordinates: [S]
+    public let loss: S
+    public let residual: [S]
+    public let leadingExponents: [Rational]
+    public let iterations: Int
+}
+
+func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (a, b)
+    while y != 0 { (x, y) = (y, x % y) }
+    return a / x * b
+}
