@@ -228,9 +228,3 @@ extension Rational {
     /// The denominator as an Int (exponents are bounded by `ExpressionLimits`).
     var denominatorValue: Int { intComponents?.denominator ?? Int.max / 2 }
 }
-
-func gcd(_ a: Int, _ b: Int) -> Int {
-    var (x, y) = (abs(a), abs(b))
-    while y != 0 { (x, y) = (y, x % y) }
-    return x
-}

@@ -151,6 +151,16 @@ public struct PuiseuxSeries<C: SeriesCoefficient>: Sendable {
                              order: a.order.map { min($0, k) } ?? k, context: context)
     }
 
+    /// The exact finite sum of the terms c d^e with -below < e <= atMost (no O-term): the
+    /// polynomial part a Newton iteration keeps of a longer series.
+    public func polynomialPart(aboveDExponent below: Rational, atMost top: Rational? = nil) -> PuiseuxSeries {
+        let kept = coefficients.enumerated().map { i, c -> C in
+            let e = dExponent(ofTExponent: valuation + i)
+            return e > below && (top.map { e <= $0 } ?? true) ? c : zeroCoefficient
+        }
+        return PuiseuxSeries(ramification: ramification, valuation: valuation, coefficients: kept, order: nil, context: context)
+    }
+
     /// A copy with a different context (coefficients unchanged).
     public func withContext(_ context: SeriesContext) -> PuiseuxSeries {
         var s = self
@@ -165,13 +175,14 @@ public struct PuiseuxSeries<C: SeriesCoefficient>: Sendable {
     }
 }
 
-@inlinable func gcd(_ a: Int, _ b: Int) -> Int {
+/// Greatest common divisor and least common multiple of ramifications (non-negative results).
+@inlinable public func gcd(_ a: Int, _ b: Int) -> Int {
     var (x, y) = (abs(a), abs(b))
     while y != 0 { (x, y) = (y, x % y) }
     return x
 }
 
-@inlinable func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
+@inlinable public func lcm(_ a: Int, _ b: Int) -> Int { a / gcd(a, b) * b }
 
 extension PuiseuxSeries where C == BigFloat {
     /// The exact rational series converted to MPFR coefficients at `precision` bits.

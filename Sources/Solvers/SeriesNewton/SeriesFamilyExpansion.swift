@@ -90,14 +90,9 @@ public struct SeriesFamilyExpansion: Sendable {
     /// residual's leading term and the exponent it must not exceed, (row scale of DF_d) - terms/b.
     public func residualOrders() throws -> [(leading: Rational?, bound: Rational)] {
         let b = ramification
-        let context = solution.coordinates[0].context
-        let d = S.d(context: context)
+        let d = S.d(context: solution.coordinates[0].context)
         let model = ReducedLoss(pattern: family.pattern, d: d)
-        let truncated = solution.coordinates.map { s in
-            s.terms.filter { $0.dExponent > Rational(-terms, b) }.reduce(S(constant: BigFloat(0, precision: s.precision), context: context)) {
-                $0 + S.monomial($1.coefficient, dExponent: $1.dExponent, context: context)
-            }
-        }
+        let truncated = solution.coordinates.map { $0.polynomialPart(aboveDExponent: Rational(-terms, b)) }
         let (field, jacobian) = try model.fieldAndJacobian(truncated)
         let n = family.pattern.dimension
         return (0..<n).map { j in

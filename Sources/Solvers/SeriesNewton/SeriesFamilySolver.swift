@@ -58,7 +58,7 @@ public struct SeriesFamilySolver: Sendable {
         let scales = leading.exponents.map { S.monomial(one, dExponent: -$0, context: context) }
         let limits = limit.map { S(constant: BigFloat($0, precision: precision), context: context) }
 
-        var b = leading.exponents.reduce(1) { leastCommonMultiple($0, $1.intComponents!.1) }
+        var b = leading.exponents.reduce(1) { lcm($0, $1.intComponents!.1) }
         var order = Rational(terms, b)
         // Ladder: start with the leading coefficients alone, then one more power of t per stage.
         var relative: Int? = ladder ? 1 : nil
@@ -73,7 +73,7 @@ public struct SeriesFamilySolver: Sendable {
         // error claim, so F_d at it is known to the context's length and the Newton step is not
         // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
         func coordinates() -> [S] {
-            (0..<n).map { i in exactPrefix(limits[i] + scales[i] * eta[i], below: order) }
+            (0..<n).map { i in (limits[i] + scales[i] * eta[i]).polynomialPart(aboveDExponent: -order) }
         }
         var iterations = 0, stalled = 0, stageIterations = 0
         while true {
@@ -94,13 +94,13 @@ public struct SeriesFamilySolver: Sendable {
                 for term in step[k].terms where term.dExponent <= 0 && term.dExponent > -cut(k) {
                     largest = max(largest, term.coefficient.magnitude.doubleValue)
                 }
-                eta[k] = exactPrefix(eta[k] - step[k], below: cut(k), atMost: 0)
+                eta[k] = (eta[k] - step[k]).polynomialPart(aboveDExponent: -cut(k), atMost: 0)
             }
             if trace { print("iteration \(iterations): b = \(b), relative length \(relative.map(String.init) ?? "all"), largest kept step coefficient \(largest)") }
             guard largest.isFinite && largest < 1e30 else {
                 throw SolverError.notConverged("series Newton diverged (ramification \(b), order d^(\(-order)))")
             }
-            let refined = (0..<n).reduce(b) { leastCommonMultiple($0, eta[$1].ramification) }
+            let refined = (0..<n).reduce(b) { lcm($0, eta[$1].ramification) }
             if refined != b {
                 relative = relative.map { $0 * refined / b }
                 b = refined
@@ -132,14 +132,6 @@ public struct SeriesFamilySolver: Sendable {
                             leadingExponents: leading.exponents, iterations: iterations)
     }
 
-    /// The terms of `s` strictly above d^(-exponent), as an exact finite sum.
-    func exactPrefix(_ s: S, below exponent: Rational, atMost top: Rational? = nil) -> S {
-        let kept = s.terms.filter { $0.dExponent > -exponent && (top == nil || $0.dExponent <= top!) }
-        var result = S(constant: BigFloat(0, precision: precision), context: s.context)
-        for term in kept { result = result + S.monomial(term.coefficient, dExponent: term.dExponent, context: s.context) }
-        return result
-    }
-
     func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
 }
 
@@ -155,8 +147,3 @@ public struct FamilySeries: Sendable {
     public let iterations: Int
 }
 
-func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
-    var (x, y) = (a, b)
-    while y != 0 { (x, y) = (y, x % y) }
-    return a / x * b
-}
