@@ -78,10 +78,12 @@ import Landscape
         #expect(abs(e.lossCoefficients[2].doubleValue - 0.267254813889) < 1e-12)
     }
 
-    /// All non-degenerate families to 12 terms at 256 bits: b detected equals the catalogue's,
-    /// residual of the claimed order, agreement with Newton at d = 1e4; alpha_2 = 0.267193392202...
-    @Test(.enabled(if: Environment.isSlow)) func allRegularFamilies() throws {
-        for family in FamilyCatalogue.families where family.expectedRamification == 2 {
+    /// All eight families to 12 terms at 256 bits: b detected equals the catalogue's (2, or 4
+    /// for the degenerate p1-m1-I and p1-m2-I, solved by the staged coefficient solve),
+    /// residual of the claimed order, agreement with Newton at d = 1e4 (1e7 for b = 4);
+    /// alpha_2 = 0.267193392202... (paper 000, Example 2).
+    @Test(.enabled(if: Environment.isSlow)) func allFamilies() throws {
+        for family in FamilyCatalogue.families {
             let e = try SeriesFamilyExpansion.compute(family, terms: 12, precision: 256)
             #expect(e.ramification == family.expectedRamification, "\(family.name)")
             try Self.verify(e)
@@ -89,28 +91,21 @@ import Landscape
         }
     }
 
-    /// p = 1, m = 1, type I (degenerate: singular leading-order Jacobian, b = 4). At these
-    /// settings the series route converges (order by order) and must then find b = 4 and the
-    /// closed forms of paper 000, Example 2(3): D_2 = 1/2 + (6 + 3 pi)/(8 pi sqrt(pi - 2))
-    /// d^(-1/4) + ..., B_21 = sqrt(pi - 2)/2 d^(-3/4) + ..., to 30 digits. Where it does not
-    /// converge it must say "degenerate" rather than return coefficients.
+    /// p = 1, m = 1, type I (degenerate: singular leading-order Jacobian in η). The staged
+    /// solve must find b = 4 and the closed forms of paper 000, Example 2(3):
+    /// D_2 = 1/2 + (6 + 3 pi)/(8 pi sqrt(pi - 2)) d^(-1/4) + ..., B_21 = sqrt(pi - 2)/2 d^(-3/4)
+    /// + ..., here to 40 digits (the issue asks for 30).
     @Test(.enabled(if: Environment.isSlow)) func degenerateFamilyClosedForms() throws {
         let family = try #require(FamilyCatalogue.named("p1-m1-I"))
-        let bits = 192
-        let e: SeriesFamilyExpansion
-        do {
-            e = try SeriesFamilyExpansion.compute(family, terms: 8, precision: bits)
-        } catch {
-            #expect("\(error)".contains("degenerate"), "\(error)")
-            return
-        }
+        let bits = 256
+        let e = try SeriesFamilyExpansion.compute(family, terms: 8, precision: bits)
         #expect(e.ramification == 4)
         let pi = Self.pi(bits)
         let root = try BigFloat.sqrt(pi - BigFloat(2, precision: bits))
         let d2 = try (BigFloat(6, precision: bits) + BigFloat(3, precision: bits) * pi) / (BigFloat(8, precision: bits) * pi * root)
         let b21 = try root / BigFloat(2, precision: bits)
-        #expect(Self.digits(e.coordinateCoefficients(4)[1], d2) > 30, "\(e.coordinateCoefficients(4)[1])")
-        #expect(Self.digits(e.coordinateCoefficients(3)[3], b21) > 30, "\(e.coordinateCoefficients(3)[3])")
+        #expect(Self.digits(e.coordinateCoefficients(4)[1], d2) > 40, "\(e.coordinateCoefficients(4)[1])")
+        #expect(Self.digits(e.coordinateCoefficients(3)[3], b21) > 40, "\(e.coordinateCoefficients(3)[3])")
         try Self.verify(e)
     }
 }

@@ -95,9 +95,14 @@ public struct SeriesFamilyExpansion: Sendable {
         let truncated = solution.coordinates.map { $0.polynomialPart(aboveDExponent: Rational(-terms, b)) }
         let (field, jacobian) = try model.fieldAndJacobian(truncated)
         let n = family.pattern.dimension
+        // F_d's coefficients are sums of pieces up to d^2 in size that cancel; at P bits a
+        // coefficient below 2^(-P/2) is rounding noise (the floor Newton converges to), not part of
+        // the residual's order.
+        let noise = try BigFloat.pow(BigFloat(2, precision: field[0].precision), Rational(-field[0].precision / 2))
         return (0..<n).map { j in
             let rowScale = (0..<n).compactMap { jacobian[j, $0].leadingDExponent }.max() ?? 0
-            return (field[j].leadingDExponent, rowScale - Rational(terms, b))
+            let leading = field[j].terms.first { $0.coefficient.magnitude > noise }?.dExponent
+            return (leading, rowScale - Rational(terms, b))
         }
     }
 }

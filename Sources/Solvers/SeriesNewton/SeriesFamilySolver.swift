@@ -14,9 +14,10 @@ import Landscape
 /// The ramification is not an input: the iteration starts in t = d^(-1/b_0), b_0 the common
 /// denominator of the leading exponents e_i, and the arithmetic refines it where F_d demands
 /// (a square root of a series of odd valuation doubles b). b is the ramification of the
-/// converged series. Degenerate families, whose leading-order Jacobian in the naive scaling is
-/// singular (p = 1, m = 1, type I), need no special case: in the variables η of the true
-/// leading exponents (from `LeadingBehaviour`) the Jacobian is invertible.
+/// converged series. Degenerate families (p = 1, m = 1 and m = 2, type I, b = 4), whose
+/// leading-order Jacobian in η is singular even in the variables of the true leading exponents,
+/// make the direct iteration diverge; they are solved by the staged coefficient solve
+/// (`solveByCoefficients`, SeriesFamilySolver+Coefficients.swift).
 public struct SeriesFamilySolver: Sendable {
     public typealias S = PuiseuxSeries<BigFloat>
 
@@ -33,22 +34,18 @@ public struct SeriesFamilySolver: Sendable {
 
     public func solve(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
         do {
-            return try solve(pattern: pattern, limit: limit, leading: leading, ladder: false)
+            return try solveDirect(pattern: pattern, limit: limit, leading: leading)
         } catch let error as ComputationError {
-            if trace { print("direct Newton failed (\(error)); order by order") }
+            if trace { print("direct Newton failed (\(error)); staged solve") }
         } catch let error as SolverError {
-            if trace { print("direct Newton failed (\(error)); order by order") }
+            if trace { print("direct Newton failed (\(error)); staged solve") }
         }
-        return try solve(pattern: pattern, limit: limit, leading: leading, ladder: true)
+        return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading)
     }
 
-    /// `ladder == false`: Newton on the whole truncated series at once (quadratic convergence;
-    /// enough when the Jacobian in η is invertible at leading order). `ladder == true`: the
-    /// truncation grows one power of t at a time from the leading coefficients alone, Newton converged
-    /// at each length before the next. Needed when the leading-order Jacobian is singular (the degenerate b = 4
-    /// families): there J_η^(-1) has terms of high order in d, so the error in the not yet
-    /// converged tail of a long iterate is amplified into the leading coefficients.
-    func solve(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, ladder: Bool) throws -> FamilySeries {
+    /// Newton on the whole truncated series at once: quadratic convergence, enough when the
+    /// Jacobian in η is invertible at leading order (all regular b = 2 families).
+    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
         let n = pattern.dimension
         precondition(limit.count == n && leading.exponents.count == n)
         let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
@@ -60,70 +57,47 @@ public struct SeriesFamilySolver: Sendable {
 
         var b = leading.exponents.reduce(1) { lcm($0, $1.intComponents!.1) }
         var order = Rational(terms, b)
-        // Ladder: start with the leading coefficients alone, then one more power of t per stage.
-        var relative: Int? = ladder ? 1 : nil
         var eta = leading.coefficients.map { S(constant: BigFloat($0, precision: precision), context: context) }
-        /// η_k keeps its terms above d^(-cut(k)).
-        func cut(_ k: Int) -> Rational {
-            let full = order - leading.exponents[k]
-            guard let r = relative else { return full }
-            return min(full, Rational(r, b))
-        }
         // The iterate is a polynomial in t, treated as exact: its O-term is a truncation, not an
         // error claim, so F_d at it is known to the context's length and the Newton step is not
         // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
         func coordinates() -> [S] {
             (0..<n).map { i in (limits[i] + scales[i] * eta[i]).polynomialPart(aboveDExponent: -order) }
         }
-        var iterations = 0, stalled = 0, stageIterations = 0
+        var iterations = 0, stalled = 0
         while true {
             iterations += 1
-            stageIterations += 1
-            guard stageIterations <= maximumIterations else {
+            guard iterations <= maximumIterations else {
                 throw SolverError.notConverged("series Newton did not converge in \(maximumIterations) steps (ramification \(b), order d^(\(-order)))")
             }
-            let xi = coordinates()
-            let (field, jacobian) = try model.fieldAndJacobian(xi)
+            let (field, jacobian) = try model.fieldAndJacobian(coordinates())
             let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * scales[k] } }
             let step = try SeriesLinearSystem.solve(scaled, field)
             var largest = 0.0
             for k in 0..<n {
+                let cut = order - leading.exponents[k]
                 // η has no terms above d^0; a step with such terms comes from an inaccurate start
                 // and is dropped, but it must die out: it counts towards convergence.
-                for term in step[k].terms where term.dExponent > 0 { largest = max(largest, term.coefficient.magnitude.doubleValue) }
-                for term in step[k].terms where term.dExponent <= 0 && term.dExponent > -cut(k) {
+                for term in step[k].terms where term.dExponent > -cut {
                     largest = max(largest, term.coefficient.magnitude.doubleValue)
                 }
-                eta[k] = (eta[k] - step[k]).polynomialPart(aboveDExponent: -cut(k), atMost: 0)
+                eta[k] = (eta[k] - step[k]).polynomialPart(aboveDExponent: -cut, atMost: 0)
             }
-            if trace { print("iteration \(iterations): b = \(b), relative length \(relative.map(String.init) ?? "all"), largest kept step coefficient \(largest)") }
+            if trace { print("iteration \(iterations): b = \(b), largest step coefficient \(largest)") }
             guard largest.isFinite && largest < 1e30 else {
                 throw SolverError.notConverged("series Newton diverged (ramification \(b), order d^(\(-order)))")
             }
             let refined = (0..<n).reduce(b) { lcm($0, eta[$1].ramification) }
             if refined != b {
-                relative = relative.map { $0 * refined / b }
                 b = refined
                 order = Rational(terms, b)
                 stalled = 0
                 continue
             }
             // Converged when a step changes no coefficient above rounding level (relative to
-            // the coefficients' size, which grows like c^j for the j-th).
+            // the coefficients' size, which grows like c^j for the j-th), twice in a row.
             if largest < 1e-200 || log2Magnitude(largest) < -Double(precision) * 0.8 + Double(terms) * 4 { stalled += 1 } else { stalled = 0 }
-            guard stalled >= (relative == nil ? 2 : 1) else { continue }
-            if let r = relative, (0..<n).contains(where: { cut($0) < order - leading.exponents[$0] }) {
-                relative = r + 1
-                stalled = 0
-                stageIterations = 0
-                continue
-            }
-            if relative != nil {
-                relative = nil   // one more full-length step to confirm
-                stalled = 1
-                continue
-            }
-            break
+            if stalled >= 2 { break }
         }
         let xi = coordinates()
         let residual = try model.field(xi)

@@ -1,0 +1,73 @@
+import Numbers
+
+extension Matrix where T: RealScalar {
+    /// Solves a consistent, possibly rectangular and rank-deficient system A x = b, taking the
+    /// unknowns in column order: Gaussian elimination with partial pivoting over the rows not yet
+    /// used, where a column becomes a pivot column only if, after elimination by the earlier
+    /// pivot columns, its largest remaining entry exceeds `relativeTolerance` times its largest
+    /// original entry. The other unknowns are free and set to 0. An unknown is *determined*
+    /// when every solution of the system gives it the same value: it is a pivot and no null
+    /// vector (in column-normalised coordinates) has a component above `nullTolerance` on it.
+    ///
+    /// Why column order: in a coefficient-by-coefficient system (unknowns sorted by order) the
+    /// low orders must be the determined ones and the top orders, which the truncated equations
+    /// do not reach, the free ones; a pivoting that chose columns by size could swap the roles.
+    /// Returns a solution (free unknowns 0) and, per unknown, whether the equations determine it.
+    public func solveInColumnOrder(_ b: [T], relativeTolerance: T, nullTolerance: T) throws -> (solution: [T], determined: [Bool]) {
+        precondition(b.count == rows, "right-hand side does not match the rows")
+        let m = rows, n = columns
+        var a = entries, rhs = b
+        let zero = b.first?.constant(0) ?? entries[0].constant(0)
+        var columnScale = [T](repeating: zero, count: n)
+        for i in 0..<m { for j in 0..<n where a[i * n + j].magnitude > columnScale[j] { columnScale[j] = a[i * n + j].magnitude } }
+        var pivots: [(row: Int, column: Int)] = []
+        var r = 0
+        for j in 0..<n where r < m {
+            var p = r
+            for i in (r + 1)..<m where a[i * n + j].magnitude > a[p * n + j].magnitude { p = i }
+            let size = a[p * n + j].magnitude
+            guard size > zero, size > relativeTolerance * columnScale[j] else { continue }
+            if p != r {
+                for k in j..<n { a.swapAt(r * n + k, p * n + k) }
+                rhs.swapAt(r, p)
+            }
+            let pivot = a[r * n + j]
+            for i in (r + 1)..<m where !(a[i * n + j].magnitude == zero) {
+                let factor = try a[i * n + j] / pivot
+                let minus = -factor
+                for k in (j + 1)..<n where !(a[r * n + k].magnitude == zero) { a[i * n + k].accumulateProduct(minus, a[r * n + k]) }
+                rhs[i].accumulateProduct(minus, rhs[r])
+                a[i * n + j] = zero
+            }
+            pivots.append((r, j))
+            r += 1
+        }
+        var x = [T](repeating: zero, count: n)
+        var determined = [Bool](repeating: false, count: n)
+        for (row, column) in pivots.reversed() {
+            var s = rhs[row]
+            for k in (column + 1)..<n where !(x[k].magnitude == zero) { s.accumulateProduct(-a[row * n + k], x[k]) }
+            x[column] = try s / a[row * n + column]
+            determined[column] = true
+        }
+        // A pivot unknown is determined only if no null vector moves it: each free column f gives
+        // the null vector with v_f = 1, v_free = 0 otherwise, v_pivots by back substitution. The
+        // test is in column-normalised coordinates (each column scaled to largest entry 1).
+        let one = zero.constant(1)
+        for f in 0..<n where !determined[f] && columnScale[f] > zero {
+            var v = [T](repeating: zero, count: n)
+            v[f] = one
+            for (row, column) in pivots.reversed() {
+                var s = zero
+                for k in (column + 1)..<n where !(v[k].magnitude == zero) { s.accumulateProduct(-a[row * n + k], v[k]) }
+                v[column] = try s / a[row * n + column]
+            }
+            for (_, column) in pivots where determined[column] {
+                // v_column in normalised coordinates: v_column * scale(column) / scale(f).
+                let normalised = try (v[column] * columnScale[column]) / columnScale[f]
+                if normalised.magnitude > nullTolerance { determined[column] = false }
+            }
+        }
+        return (x, determined)
+    }
+}
