@@ -110,6 +110,9 @@ struct Family: ParsableCommand {
 
     func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?) throws -> Computed {
         let b = family.expectedRamification
+        guard b > 0 else {
+            throw CLIFailure(computation: "\(family.name) is not in the catalogue, so the numeric route has no ramification to fit with; use --method series (b detected)")
+        }
         let first = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 4, range: (1e4, 1e8), precision: precision)
         let second = try NumericFamilyExpansion.compute(family, ramification: b, nodes: terms + 6, range: (2e4, 2e8), precision: precision + 64)
         var checks = ["digits: each coefficient shows the digits both fits agree on"]
@@ -122,7 +125,7 @@ struct Family: ParsableCommand {
     }
 
     func run() throws {
-        let family = shared.family, precision = shared.precision, standalone = shared.standalone
+        let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
         let computed: Computed
         do {
             switch method {
@@ -130,7 +133,7 @@ struct Family: ParsableCommand {
             case .series:
                 do {
                     computed = try computeSeries(family, precision: precision)
-                } catch let error as SolverError {
+                } catch let error as SolverError where family.expectedRamification > 0 {
                     // A degenerate family (singular leading-order Jacobian): say so, use the other route.
                     computed = try computeNumeric(family, precision: precision, reason: error.description)
                 }
@@ -163,6 +166,9 @@ struct Family: ParsableCommand {
         switch format {
         case .text:
             print("\(family.name): \(family.pattern), type \(family.type); t = d^(-1/\(b)); \(computed.header)")
+            if let (d, _) = try? shared.point(), shared.from != nil {
+                print("  the family through the given critical point at d = \(d) (Newton-polished, followed to d = 1e8), limit (\(family.limit.map(\.description).joined(separator: ", ")))")
+            }
             var zeros = [String]()
             func line(_ label: String, _ cs: [Coefficient]) {
                 var body = ""
@@ -189,7 +195,7 @@ struct Family: ParsableCommand {
             }
             rows.append(["loss", cell(loss)])
             let table = LaTeXTable(
-                caption: "Family \(family.name) (\(shared.latexIsotropy), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)). Computed by puiseux.",
+                caption: "Family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)). Computed by puiseux.",
                 header: ["coordinate", "series"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
@@ -202,7 +208,7 @@ struct Family: ParsableCommand {
             }
             print("""
                 {
-                  "family": \(shared.familyJSON),
+                  "family": \(FamilyArguments.json(family)),
                   "ramification": \(b),
                   "precision_bits": \(precision),
                   "order": \(JSON.string(order)),

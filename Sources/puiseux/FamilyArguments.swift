@@ -1,15 +1,34 @@
 import ArgumentParser
+import Foundation
+import Numbers
 import Export
+import Landscape
 import Solvers
 
 /// Output formats of the commands about a catalogued family (`family`, `spectrum`).
 enum FamilyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
 
-/// The arguments `family` and `spectrum` share: the family's name, the precision, and
-/// whether LaTeX output is a whole document.
+/// The arguments `family` and `spectrum` share: which family (a catalogue name; or isotropy,
+/// extra rows and type; or a critical point at finite d), the precision, and whether LaTeX
+/// output is a whole document.
 struct FamilyArguments: ParsableArguments {
-    @Argument(help: "The family's name, as listed by `puiseux families`.")
-    var name: String
+    @Argument(help: "The family's name, as listed by `puiseux families` (or give --isotropy/--extra/--type, or --from).")
+    var name: String?
+
+    @Option(help: "p of the isotropy Δ(S_{d-p} x S_p) (0 or 1), with --extra and --type instead of a name; with --from: the isotropy of the point.")
+    var isotropy: Int?
+
+    @Option(help: "m = k - d, the number of extra rows (0...2 in the catalogue).")
+    var extra: Int?
+
+    @Option(help: "Type: I (D_1 -> -1) or II (D_1 -> +1).")
+    var type: String?
+
+    @Option(help: "A critical point at finite d, in the paper's coordinate order: comma-separated numbers, or a CSV file whose last row holds them (optionally preceded by d). Needs --isotropy and --extra.")
+    var from: String?
+
+    @Option(help: "With --from: the d of the point (unless the CSV row starts with it).")
+    var at: Double?
 
     @Option(help: "Working precision in bits (128...2048).")
     var precision: Int = 256
@@ -18,24 +37,90 @@ struct FamilyArguments: ParsableArguments {
     var standalone = false
 
     func validate() throws {
-        guard FamilyCatalogue.named(name) != nil else {
-            throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
-        }
         guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
+        let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil)].filter { $0 }.count
+        guard ways == 1 else {
+            throw ValidationError("give exactly one of: a family name, --isotropy/--extra/--type, or --from with --isotropy/--extra")
+        }
+        if let name {
+            guard FamilyCatalogue.named(name) != nil else {
+                throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
+            }
+            return
+        }
+        guard let p = isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
+        guard (0...1).contains(p), (0...6).contains(m) else {
+            throw ValidationError("--isotropy must be 0 or 1 and --extra between 0 and 6 (got \(p), \(m))")
+        }
+        if from == nil {
+            guard let type, let t = FamilyType(rawValue: type.uppercased()) else {
+                throw ValidationError("--type must be I or II")
+            }
+            guard FamilyCatalogue.family(p: p, extraRows: m, type: t) != nil else {
+                throw ValidationError("no catalogued family has p = \(p), m = \(m), type \(t) (see `puiseux families`; give a critical point with --from for another family)")
+            }
+        } else {
+            _ = try point()
+        }
     }
 
-    /// The catalogued family (validated to exist).
-    var family: Solvers.Family { FamilyCatalogue.named(name)! }
+    /// The point and its d from --from/--at. Throws `ValidationError` (exit 2) on a malformed
+    /// list, an unreadable file, a non-finite number or a missing d.
+    func point() throws -> (d: Double, coordinates: [Double]) {
+        guard let from else { throw ValidationError("--from is missing") }
+        var text = from
+        if FileManager.default.fileExists(atPath: from) {
+            guard let contents = try? String(contentsOfFile: from, encoding: .utf8) else {
+                throw ValidationError("cannot read --from file '\(from)'")
+            }
+            // The last row that is not empty and not a header.
+            let rows = contents.split(whereSeparator: \.isNewline).map(String.init)
+                .filter { row in Double(row.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "") != nil }
+            guard let last = rows.last else { throw ValidationError("--from file '\(from)' has no row of numbers") }
+            text = last
+        }
+        let fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var values: [Double] = []
+        for field in fields {
+            guard let v = Double(field), v.isFinite else {
+                throw ValidationError("--from: '\(field)' is not a finite number")
+            }
+            values.append(v)
+        }
+        guard let p = isotropy, let m = extra, let pattern = try? IsotropyPattern.standard(p: p, extraRows: m) else {
+            throw ValidationError("--from needs --isotropy and --extra")
+        }
+        let n = pattern.dimension
+        if values.count == n + 1, at == nil { return (values[0], Array(values.dropFirst())) }
+        guard values.count == n else {
+            throw ValidationError("--from: \(values.count) numbers, but p = \(p), m = \(m) has \(n) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))\(at == nil ? ", or d and them" : "")")
+        }
+        guard let d = at else { throw ValidationError("--from: give the point's d with --at (or as the CSV row's first number)") }
+        guard d.isFinite, d >= Double(p + 2) else { throw ValidationError("--at must be a finite d >= \(p + 2)") }
+        return (d, values)
+    }
 
-    /// `{"name", "isotropy", "extra", "type"}` for JSON output.
-    var familyJSON: String {
-        let f = family
-        return "{\"name\": \(JSON.string(f.name)), \"isotropy\": \(JSON.string(f.pattern.description)), \"extra\": \(f.extraRows), \"type\": \(JSON.string(f.type.rawValue))}"
+    /// The family: from the catalogue, or found from the point (continuation to large d; exit 1
+    /// with the reason when the point is not near a critical point of a regular family).
+    func resolve() throws -> Solvers.Family {
+        if let name { return FamilyCatalogue.named(name)! }
+        let p = isotropy!, m = extra!
+        if from == nil { return FamilyCatalogue.family(p: p, extraRows: m, type: FamilyType(rawValue: type!.uppercased())!)! }
+        let (d, coordinates) = try point()
+        do {
+            return try FamilyCatalogue.family(from: coordinates, d: d, p: p, extraRows: m, precision: max(precision, 192))
+        } catch {
+            throw CLIFailure(computation: "--from: \(error)")
+        }
+    }
+
+    /// `{"name", "isotropy", "extra", "type", "limit"}` for JSON output.
+    static func json(_ f: Solvers.Family) -> String {
+        "{\"name\": \(JSON.string(f.name)), \"isotropy\": \(JSON.string(f.pattern.description)), \"extra\": \(f.extraRows), \"type\": \(JSON.string(f.type.rawValue)), \"limit\": [\(f.limit.map { JSON.string($0.description) }.joined(separator: ", "))]}"
     }
 
     /// "$\Delta(S_{d-1} \times S_{1})$, $m = 1$" for captions.
-    var latexIsotropy: String {
-        let f = family
+    static func latexIsotropy(_ f: Solvers.Family) -> String {
         let blocks = f.p == 0 ? ["S_{d}"] : ["S_{d-\(f.p)}", "S_{\(f.p)}"]
         return "$\\Delta(" + blocks.joined(separator: " \\times ") + ")$, $m = \(f.extraRows)$"
     }

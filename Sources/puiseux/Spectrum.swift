@@ -46,7 +46,7 @@ struct Spectrum: ParsableCommand {
     static let names = ["t", "s", "x", "y"]
 
     func run() throws {
-        let family = shared.family, precision = shared.precision, standalone = shared.standalone
+        let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
             let k = Expansion.agreedDigits(x, y, maximumDigits: maximumDigits)
@@ -81,11 +81,14 @@ struct Spectrum: ParsableCommand {
                     }
                     return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
                 }
-                print("{\n  \"family\": \(shared.familyJSON),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+                print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
             }
             return
         }
         let bExponent = family.expectedRamification
+        guard bExponent > 0 else {
+            throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
+        }
         let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
         do {
             first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
@@ -129,7 +132,7 @@ struct Spectrum: ParsableCommand {
                 }
             }
             let table = LaTeXTable(
-                caption: "Hessian eigenvalues of family \(family.name) (\(shared.latexIsotropy), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent fits. Computed by puiseux.",
+                caption: "Hessian eigenvalues of family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent fits. Computed by puiseux.",
                 header: ["component", "degree", "eigenvalue"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
@@ -141,7 +144,7 @@ struct Spectrum: ParsableCommand {
                 }
                 return "    {\"irrep\": \"\(irrep)\", \"degree\": \(JSON.string(degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
             }
-            print("{\n  \"family\": \(shared.familyJSON),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
         }
     }
 

@@ -28,4 +28,26 @@ struct FamilyCLITests {
     func badUsage(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }
+
+    @Test("by isotropy, extra rows and type; or by a point at finite d (paper 000: p = 0, d = 10, D = -0.8003, O = 0.1985)")
+    func bySpecificationAndPoint() throws {
+        let spec = try CLI.run(["family", "--isotropy", "1", "--extra", "0", "--type", "II", "--terms", "4"])
+        #expect(spec.status == 0 && spec.stdout.hasPrefix("p1-m0-II:"), "\(spec.stderr)")
+        let point = try CLI.run(["family", "--isotropy", "0", "--extra", "0", "--from=-0.8003,0.1985", "--at", "10", "--terms", "4"])
+        #expect(point.status == 0 && point.stdout.hasPrefix("p0-m0-I:"), "\(point.stderr)")
+        #expect(point.stdout.contains("limit (-1, 0)"))
+    }
+
+    @Test("bad points: not near a critical point (exit 1), NaN in the CSV, wrong count, no d, two ways (exit 2)")
+    func badPoints() throws {
+        try CLI.expectFailure(["family", "--isotropy", "1", "--extra", "0", "--from", "0.3,0.3,0.3,0.3,0.3", "--at", "10"], status: 1)
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("puiseux-nan-\(getpid()).csv")
+        try "d,D_1,O_1\n10,nan,0.1985\n".write(to: csv, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: csv) }
+        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", csv.path], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", "1,2,3", "--at", "10"], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", "1,2"], status: 2)
+        try CLI.expectFailure(["family", "p0-m0-I", "--isotropy", "0", "--extra", "0", "--type", "I"], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--type", "II"], status: 2)
+    }
 }

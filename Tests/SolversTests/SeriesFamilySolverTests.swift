@@ -109,3 +109,21 @@ import Landscape
         try Self.verify(e)
     }
 }
+
+/// `FamilyCatalogue.family(from:)`: a family given by a critical point at finite d.
+@Suite struct FamilyFromPointTests {
+    /// Paper 000 (MATH.md section 6): p = 1, k = d = 10 has the type II critical point near
+    /// (1.0044, -0.0158, 0.1824, 0.126, -0.699); followed to large d it is the family p1-m0-II
+    /// (limit (1, 0, 0, 0, -1) read off, not given).
+    @Test func paperPointIsTypeTwoFamily() throws {
+        let f = try FamilyCatalogue.family(from: [1.0044, -0.0158, 0.1824, 0.126, -0.699], d: 10, p: 1, extraRows: 0, precision: 192)
+        #expect(f.name == "p1-m0-II")
+    }
+
+    /// A point far from every critical point, and one with the wrong number of coordinates,
+    /// are refused with a reason.
+    @Test func badPointsAreRefused() {
+        #expect(throws: SolverError.self) { try FamilyCatalogue.family(from: [0.3, 0.3, 0.3, 0.3, 0.3], d: 10, p: 1, extraRows: 0, precision: 192) }
+        #expect(throws: SolverError.self) { try FamilyCatalogue.family(from: [0.3, 0.3], d: 10, p: 1, extraRows: 0, precision: 192) }
+    }
+}

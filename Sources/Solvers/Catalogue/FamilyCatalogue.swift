@@ -15,7 +15,8 @@ public struct Family: Sendable, CustomStringConvertible {
     /// Example 2(3)) and for p = 1, m = 2, type I (found here: with b = 2 the numeric fit of
     /// NumericFamilyExpansion does not even reproduce the limit, with b = 4 it does to 15
     /// digits), 2 for the others. Solvers determine b themselves; this is what they are checked
-    /// against.
+    /// against. 0 for a family given by a point (`family(from:d:p:extraRows:precision:)`),
+    /// whose b only the series route can tell.
     public let expectedRamification: Int
     /// A start for Newton at d = `seedDimension`: the limit moved off the kernel's singular set
     /// (rows exactly parallel to targets) by 0.003 (i + 1), or, where the family is still far
