@@ -48,6 +48,29 @@ if arguments.count >= 3, arguments[1] == "--series-bench" {
     }
     exit(0)
 }
+// `FamilyTable --series-spectrum NAME TERMS BITS`: eigenvalue series by the series ring
+// (SeriesSpectrum) beside the numeric fits that seeded them.
+if arguments.count == 5, arguments[1] == "--series-spectrum", let family = FamilyCatalogue.named(arguments[2]),
+   let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
+    let clock = ContinuousClock()
+    do {
+        var seeds: NumericSpectrumExpansion?
+        let seedTime = try clock.measure {
+            seeds = try NumericSpectrumExpansion.compute(family, ramification: family.expectedRamification, nodes: 12, range: (1e4, 1e8), precision: precision)
+        }
+        let check = try NumericSpectrumExpansion.compute(family, ramification: family.expectedRamification, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
+        var result: SeriesSpectrum?
+        let time = try clock.measure { result = try SeriesSpectrum.compute(family, terms: terms, precision: precision, seeds: seeds!, check: check) }
+        print("seeds \(seedTime), series \(time), b = \(result!.ramification)")
+        for (c, component) in result!.components.enumerated() {
+            for (e, list) in component.eigenvalues.enumerated() {
+                print(component.name, list.terms.map { "\($0.coefficient.formatted(significantDigits: 16)) d^(\($0.dExponent))" }.joined(separator: " + "), "O(d^\(list.dOrder!))")
+                if c < 2 { print("   fit", seeds!.components[c].eigenvalues[e].prefix(terms).map { $0.formatted(significantDigits: 10) }.joined(separator: ", ")) }
+            }
+        }
+    } catch { print("error:", error); exit(1) }
+    exit(0)
+}
 if arguments.count == 5, arguments[1] == "--series-newton", let family = FamilyCatalogue.named(arguments[2]),
    let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
     let clock = ContinuousClock()

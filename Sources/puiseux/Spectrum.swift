@@ -29,8 +29,11 @@ struct Spectrum: ParsableCommand {
     @Option(help: "A dimension d >= 10 (real) for the spectrum at that d; omit for the series.")
     var d: Double?
 
-    @Option(help: "Series terms per eigenvalue, from d^1 (3...12).")
+    @Option(help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
     var terms: Int = 4
+
+    @Option(help: "Route for the series: series (the series ring, from the numeric fits as a start; the default) or numeric (the fits alone).")
+    var method: FamilyMethod = .series
 
     @Option(help: "Output format: text, json or latex (series only: a booktabs table like paper 000's Table 1).")
     var format: FamilyFormat = .text
@@ -99,52 +102,83 @@ struct Spectrum: ParsableCommand {
         let degreeFormulas = family.p == 0
             ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"]
             : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
-        struct Term { var exponent: Rational; var text: String; var digits: Int }
-        var components = [(String, String, [[Term]])]()
-        for (i, component) in first.components.enumerated() {
-            let other = second.components[i].eigenvalues
-            let series = component.eigenvalues.enumerated().map { e, coefficients in
-                (0..<terms).compactMap { j -> Term? in
-                    let v = backed(coefficients[j], other[e][j])
-                    return v.digits == 0 ? nil : Term(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits)
+        var components = [SpectrumComponent]()
+        let header: String
+        switch method {
+        case .numeric:
+            header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
+            for (i, component) in first.components.enumerated() {
+                let other = second.components[i].eigenvalues
+                let order = Rational(bExponent - terms, bExponent)
+                let list = component.eigenvalues.enumerated().map { e, coefficients in
+                    SpectrumEigenvalue(terms: (0..<terms).compactMap { j -> SpectrumTerm? in
+                        let v = backed(coefficients[j], other[e][j])
+                        return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
+                    }, order: order)
                 }
+                components.append(SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list))
             }
-            components.append((component.name, degreeFormulas[i], series))
+        case .series:
+            header = "series ring at \(precision) and \(2 * precision) bits (started from the numeric fits), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
+            let (a, b): (SeriesSpectrum, SeriesSpectrum)
+            do {
+                let leading = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
+                a = try SeriesSpectrum.compute(family, terms: terms, precision: precision, seeds: first, check: second, leading: leading)
+                b = try SeriesSpectrum.compute(family, terms: terms, precision: 2 * precision, seeds: first, check: second, leading: leading)
+            } catch {
+                throw CLIFailure(computation: "\(family.name): \(error)")
+            }
+            for (i, component) in a.components.enumerated() {
+                let other = b.components[i].eigenvalues
+                let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
+                    let twin = other[e]
+                    let kept = series.terms.compactMap { term -> SpectrumTerm? in
+                        let y = twin.terms.first { $0.dExponent == term.dExponent }?.coefficient ?? BigFloat(0, precision: precision)
+                        let v = backed(term.coefficient, BigFloat(y, precision: precision))
+                        return v.digits == 0 ? nil : SpectrumTerm(exponent: term.dExponent, text: v.text, digits: v.digits, value: term.coefficient.doubleValue)
+                    }
+                    return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
+                }
+                components.append(SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list))
+            }
         }
-        let order = Rational(bExponent - terms, bExponent)
+        let verdict = SpectrumVerdict(components: components, p: family.p)
         switch format {
         case .text:
-            print("\(family.name): Hessian eigenvalues by component as d -> infinity (two fits agree on the digits shown)")
-            for (irrep, degree, list) in components {
-                print("  \(irrep) (degree \(degree)):")
-                for terms in list {
-                    let body = terms.map { t in t.exponent == .zero ? t.text : (t.exponent == .one ? "\(t.text) d" : "\(t.text) d^(\(t.exponent))") }
-                    print("    " + (body.isEmpty ? "0" : body.joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")) + " + O(d^(\(order)))")
+            print("\(family.name): Hessian eigenvalues by component as d -> infinity (\(header))")
+            for component in components {
+                print("  \(component.irrep) (degree \(component.degree)):")
+                for eigenvalue in component.eigenvalues {
+                    let body = eigenvalue.terms.map { t in t.exponent == .zero ? t.text : (t.exponent == .one ? "\(t.text) d" : "\(t.text) d^(\(t.exponent))") }
+                    var line = "    " + (body.isEmpty ? "0" : body.joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")) + " + O(d^(\(eigenvalue.order)))"
+                    if let change = eigenvalue.signChange { line += "   [truncated series vanishes at d = \(change)]" }
+                    print(line)
                 }
             }
+            for line in verdict.lines { print("  \(line)") }
         case .latex:
             let names = ["t": "trivial", "s": "standard", "x": "exterior square", "y": "$(d-p-2, 2)$"]
             var rows = [[String]]()
-            for (irrep, degree, list) in components {
-                for (k, terms) in list.enumerated() {
-                    let cell = LaTeXTable.series(terms.map { ($0.exponent, $0.text) }, order: order)
-                    rows.append(k == 0 ? [names[irrep] ?? irrep, "$" + degree + "$", cell] : ["", "", cell])
+            for component in components {
+                for (k, eigenvalue) in component.eigenvalues.enumerated() {
+                    let cell = LaTeXTable.series(eigenvalue.terms.map { ($0.exponent, $0.text) }, order: eigenvalue.order)
+                    rows.append(k == 0 ? [names[component.irrep] ?? component.irrep, "$" + component.degree + "$", cell] : ["", "", cell])
                 }
             }
             let table = LaTeXTable(
-                caption: "Hessian eigenvalues of family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent fits. Computed by puiseux.",
+                caption: "Hessian eigenvalues of family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent computations (\(method == .series ? "series ring at two precisions" : "two fits")). \(verdict.lines.first ?? "") Computed by puiseux.",
                 header: ["component", "degree", "eigenvalue"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
-            let comps = components.map { irrep, degree, list in
-                let values = list.map { terms -> String in
-                    let sign = terms.first.map { $0.text.hasPrefix("-") ? -1 : 1 } ?? 0
-                    let t = terms.map { "{\"exponent\": \(JSON.string($0.exponent.description)), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)}" }
-                    return "{\"terms\": [\(t.joined(separator: ", "))], \"order\": \(JSON.string(order.description)), \"sign\": \(sign)}"
+            let comps = components.map { component in
+                let values = component.eigenvalues.map { eigenvalue -> String in
+                    let t = eigenvalue.terms.map { "{\"exponent\": \(JSON.string($0.exponent.description)), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)}" }
+                    return "{\"terms\": [\(t.joined(separator: ", "))], \"order\": \(JSON.string(eigenvalue.order.description)), \"sign\": \(eigenvalue.sign)"
+                        + (eigenvalue.signChange.map { ", \"sign_change_d\": \(JSON.string($0))" } ?? "") + "}"
                 }
-                return "    {\"irrep\": \"\(irrep)\", \"degree\": \(JSON.string(degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
+                return "    {\"irrep\": \"\(component.irrep)\", \"degree\": \(JSON.string(component.degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
             }
-            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"method\": \(JSON.string(method.rawValue)),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ],\n  \"verdict\": \(verdict.json)\n}")
         }
     }
 

@@ -16,6 +16,31 @@ struct SpectrumCLITests {
         for c in components { for e in c["eigenvalues"] as! [[String: Any]] { #expect(e["sign"] as? Int == 1) } }
     }
 
+    @Test("series (default): p0-m0-I is a minimum; its x eigenvalue starts with 1/4 - 1/(2 pi) (Theorem 3)")
+    func seriesVerdict() throws {
+        let r = try CLI.run(["spectrum", "p0-m0-I", "--terms", "3", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "series")
+        #expect((object["verdict"] as? [String: Any])?["kind"] as? String == "minimum")
+        let components = try #require(object["components"] as? [[String: Any]])
+        let x = try #require(((components[2]["eigenvalues"] as? [[String: Any]])?.first?["terms"] as? [[String: Any]])?.first)
+        let value = try #require((x["coefficient"] as? String).flatMap(Double.init))
+        #expect(abs(value - (0.25 - 1 / (2 * Double.pi))) < 1e-15)
+        #expect((x["digits"] as? Int ?? 0) > 40)
+    }
+
+    @Test("p0-m1-I (k = d + 1) is a saddle: one negative standard eigenvalue, index d - 1 (paper 000)")
+    func saddleVerdict() throws {
+        let r = try CLI.run(["spectrum", "p0-m1-I", "--method", "numeric", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let verdict = try #require(object["verdict"] as? [String: Any])
+        #expect(verdict["kind"] as? String == "saddle")
+        #expect(verdict["index"] as? String == "d - 1")
+        #expect((verdict["negative"] as? [String: Int])?["s"] == 1)
+    }
+
     @Test("bad requests exit 2 with one line", arguments: [
         ["spectrum", "nope"], ["spectrum", "p0-m0-I", "--d", "5"], ["spectrum", "p0-m0-I", "--terms", "40"],
     ])

@@ -22,6 +22,11 @@ struct StagedCoefficientSolve {
     var trace = false
     /// Names of the unknowns, for diagnostics.
     var names: [String]
+    /// The first stage's number of equation orders. 1 (staged) when only the leading
+    /// coefficients are known; `Int.max` (all at once) when the start already separates a
+    /// cluster — a root shared at low order converges only linearly there, so staging would
+    /// crawl — as for eigenvalue branches seeded by the numeric fits.
+    var firstStage = 1
 
     /// `start[k]`: the first coefficients of η_k (a start; refined). `needed(b, k)`: how many
     /// coefficients of η_k the result must determine at ramification b. `system(η)`: F and
@@ -49,13 +54,14 @@ struct StagedCoefficientSolve {
         var iterations = 0
         var final = (0..<n).map { needed(b, $0) }.max()!
         var extensions = 0
-        var stage = 1
+        var stage = firstStage
         while true {
             let equations = min(stage, final)
             for k in 0..<n where a[k].count < equations { a[k] += Array(repeating: zero, count: equations - a[k].count) }
             var stageIterations = 0
             var previous = Double.infinity
             var converged = false
+            var linear = 0
             while !converged {
                 iterations += 1
                 stageIterations += 1
@@ -108,7 +114,20 @@ struct StagedCoefficientSolve {
                 // by the conditioning of the coefficient system) below half the working bits.
                 let bits = largest == 0 ? -Double.infinity : log2(largest)
                 converged = bits < -Double(precision) * 0.75 || (bits < -Double(precision) * 0.5 && largest > previous * 0.01)
+                // Linear convergence (steps shrinking by a constant factor ~1/2) is Newton at a
+                // multiple root: two branches that the equations below t^E do not yet separate.
+                // More orders separate them.
+                if !converged, stageIterations >= 4, largest > previous * 0.2, largest < previous * 0.8 {
+                    linear += 1
+                } else { linear = 0 }
                 previous = largest
+                if linear >= 3, extensions < 4 {
+                    extensions += 1
+                    final += b
+                    stage = final
+                    if trace { print("linear convergence: branches not separated below t^\(equations); equations to t^\(final)") }
+                    break
+                }
                 guard converged, equations == final else { continue }
                 // Every coefficient the result needs must be fixed by the equations; a free one
                 // means the truncation is too short for the lag of a kernel direction.

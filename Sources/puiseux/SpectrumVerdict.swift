@@ -1,0 +1,107 @@
+import Foundation
+import Numbers
+import Export
+
+/// One printed term of an eigenvalue series: exponent of d, backed digits, value.
+struct SpectrumTerm {
+    var exponent: Rational
+    var text: String
+    var digits: Int
+    var value: Double
+}
+
+/// An eigenvalue series as printed: its backed terms and its O-term.
+struct SpectrumEigenvalue {
+    var terms: [SpectrumTerm]
+    var order: Rational
+
+    /// The sign for large d: that of the leading backed term (0 when no term is backed).
+    var sign: Int { terms.first.map { $0.value < 0 ? -1 : 1 } ?? 0 }
+
+    /// The truncated series at d (Double: only where it vanishes is asked for).
+    func value(at d: Double) -> Double { terms.reduce(0) { $0 + $1.value * pow(d, $1.exponent.doubleValue) } }
+
+    /// The largest d in [4, 1e12] at which the truncated series changes sign (6 digits), or nil.
+    /// A log-spaced scan (40 points per decade) then bisection; below d = 4 the model itself
+    /// needs d > p + m + 1 and the series means nothing.
+    var signChange: String? {
+        guard terms.count > 1 else { return nil }
+        var upper = 1e12, fUpper = value(at: upper)
+        var k = 480
+        while k > 24 {
+            k -= 1
+            let lower = pow(10, Double(k) / 40), fLower = value(at: lower)
+            if (fLower < 0) != (fUpper < 0) {
+                var (a, b) = (lower, upper)
+                for _ in 0..<200 where b - a > 1e-12 * b {
+                    let m = (a + b) / 2
+                    if (value(at: m) < 0) == (fLower < 0) { a = m } else { b = m }
+                }
+                return String(format: "%.6g", (a + b) / 2)
+            }
+            upper = lower; fUpper = fLower
+        }
+        return nil
+    }
+}
+
+struct SpectrumComponent {
+    var irrep: String
+    var degree: String
+    var eigenvalues: [SpectrumEigenvalue]
+}
+
+/// Minimum or saddle for large d, the index as a polynomial in d and the components that
+/// carry the descent directions (paper 000, Theorem 4), from the signs of the leading terms.
+struct SpectrumVerdict {
+    let negatives: [String: Int]
+    let undecided: Int
+    let index: String
+    let lines: [String]
+    let json: String
+
+    init(components: [SpectrumComponent], p: Int) {
+        var negatives = [String: Int](), undecided = 0
+        for c in components {
+            negatives[c.irrep] = c.eigenvalues.filter { $0.sign < 0 }.count
+            undecided += c.eigenvalues.filter { $0.sign == 0 }.count
+        }
+        // index(d) = n_t + n_s (q - 1) + n_x (q - 1)(q - 2)/2 + n_y q (q - 3)/2, q = d - p, as
+        // a polynomial a d^2 + b d + c (coefficients are halves at most).
+        let (nt, ns, nx, ny) = (negatives["t"] ?? 0, negatives["s"] ?? 0, negatives["x"] ?? 0, negatives["y"] ?? 0)
+        let q0 = Rational(-p)   // q = d + q0
+        func poly(_ c2: Rational, _ c1: Rational, _ c0: Rational) -> (Rational, Rational, Rational) { (c2, c1, c0) }
+        // (q - 1) = d + (q0 - 1); (q-1)(q-2)/2 and q(q-3)/2 expanded in d.
+        let s = poly(0, 1, q0 - 1)
+        let x = poly(Rational(1, 2), (2 * q0 - 3) * Rational(1, 2), (q0 - 1) * (q0 - 2) * Rational(1, 2))
+        let y = poly(Rational(1, 2), (2 * q0 - 3) * Rational(1, 2), q0 * (q0 - 3) * Rational(1, 2))
+        let a = Rational(nx) * x.0 + Rational(ny) * y.0
+        let b = Rational(ns) * s.1 + Rational(nx) * x.1 + Rational(ny) * y.1
+        let c = Rational(nt) + Rational(ns) * s.2 + Rational(nx) * x.2 + Rational(ny) * y.2
+        var index = ""
+        for (coefficient, power) in [(a, "d^2"), (b, "d"), (c, "")] where coefficient != .zero {
+            let negative = coefficient < .zero
+            let size = negative ? -coefficient : coefficient
+            let body = power.isEmpty ? "\(size)" : (size == .one ? power : (size.intComponents?.1 == 1 ? "\(size) \(power)" : "(\(size)) \(power)"))
+            index += index.isEmpty ? (negative ? "-" : "") + body : (negative ? " - " : " + ") + body
+        }
+        if index.isEmpty { index = "0" }
+        self.negatives = negatives
+        self.undecided = undecided
+        self.index = index
+        let carriers = ["t", "s", "x", "y"].filter { (negatives[$0] ?? 0) > 0 }
+        var lines: [String] = []
+        if undecided > 0 {
+            lines.append("verdict: undecided (\(undecided) eigenvalue(s) without a backed leading term)")
+        } else if carriers.isEmpty {
+            lines.append("verdict: a minimum for large d (every eigenvalue's leading term is positive)")
+        } else {
+            lines.append("verdict: a saddle for large d, index \(index); descent directions in \(carriers.map { "\($0) (\(negatives[$0]!) eigenvalue\(negatives[$0]! > 1 ? "s" : ""))" }.joined(separator: ", "))")
+        }
+        let changes = components.flatMap { c in c.eigenvalues.compactMap { e in e.signChange.map { "\(c.irrep): \($0)" } } }
+        if !changes.isEmpty { lines.append("truncated series changing sign (d): " + changes.joined(separator: ", ")) }
+        self.lines = lines
+        let kind = undecided > 0 ? "undecided" : (carriers.isEmpty ? "minimum" : "saddle")
+        json = "{\"kind\": \(JSON.string(kind)), \"index\": \(JSON.string(index)), \"negative\": {" + ["t", "s", "x", "y"].map { "\"\($0)\": \(negatives[$0] ?? 0)" }.joined(separator: ", ") + "}}"
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import Numbers
+import Series
+@testable import Solvers
+
+/// `SeriesSpectrum`: eigenvalue series in the series ring, against published values (paper 000,
+/// MATH.md section 6) and against the exact isotypic spectrum at a large finite d (an
+/// independent computation: Newton at that d, no series).
+@Suite struct SeriesSpectrumTests {
+    typealias S = PuiseuxSeries<BigFloat>
+
+    static func spectrum(_ name: String, terms: Int, bits: Int) throws -> SeriesSpectrum {
+        let family = try #require(FamilyCatalogue.named(name))
+        let b = family.expectedRamification
+        let seeds = try NumericSpectrumExpansion.compute(family, ramification: b, nodes: 12, range: (1e4, 1e8), precision: bits)
+        let check = try NumericSpectrumExpansion.compute(family, ramification: b, nodes: 14, range: (2e4, 2e8), precision: bits + 64)
+        return try SeriesSpectrum.compute(family, terms: terms, precision: bits, seeds: seeds, check: check)
+    }
+
+    /// The leading term's coefficient at d^exponent (zero when absent).
+    static func coefficient(_ s: S, _ exponent: Rational) -> BigFloat {
+        s.terms.first { $0.dExponent == exponent }?.coefficient ?? BigFloat(0, precision: s.precision)
+    }
+
+    static func close(_ x: BigFloat, _ y: BigFloat, digits: Double) -> Bool {
+        let gap = (x - y).magnitude.doubleValue, size = max(y.magnitude.doubleValue, 1e-300)
+        return gap == 0 || -log10(gap / size) > digits
+    }
+
+    /// Each eigenvalue series, truncated, at d equals the exact eigenvalue at d within the size of
+    /// the series' O-term there (times 100: the first omitted coefficient is not known).
+    static func agreesWithExactSpectrum(_ s: SeriesSpectrum, at dValue: Double) throws {
+        let bits = 256
+        let point = try FamilyCatalogue.criticalPoints(of: s.family, at: [BigFloat(dValue, precision: bits)], precision: bits)[0]
+        let exact = try IsotypicSpectrum(point)
+        let lists = ["t": exact.trivial, "s": exact.standard, "x": exact.exterior, "y": exact.y]
+        for component in s.components {
+            let values = lists[component.name]!.map(\.doubleValue)
+            for series in component.eigenvalues {
+                let v = series.terms.reduce(0.0) { $0 + $1.coefficient.doubleValue * pow(dValue, $1.dExponent.doubleValue) }
+                let tail = 100 * pow(dValue, series.dOrder!.doubleValue) * max(1, abs(v))
+                let nearest = values.min { abs($0 - v) < abs($1 - v) }!
+                #expect(abs(nearest - v) <= tail, "\(s.family.name) \(component.name): series \(v), exact \(nearest), allowed \(tail)")
+            }
+        }
+    }
+
+    /// p = 0, k = d (paper 000, introduction): standard eigenvalues 1/4 - 1/(2 pi), 1/4 and
+    /// d/4 + 1/4; Theorem 3: x and y -> 1/4 -+ 1/(2 pi). To 40 digits; the series agree with
+    /// the exact spectrum at d = 1e6.
+    @Test func typeOneMinimumStandardEigenvalues() throws {
+        let bits = 256
+        let s = try Self.spectrum("p0-m0-I", terms: 4, bits: bits)
+        let pi = BigFloat.pi(precision: bits)
+        let quarter = BigFloat(Rational(1, 4), precision: bits)
+        let gap = try BigFloat(1, precision: bits) / (BigFloat(2, precision: bits) * pi)
+        let standard = s.components[1].eigenvalues
+        let leading = standard.map { ($0.leadingDExponent!, $0.terms.first!.coefficient) }
+        #expect(leading.count == 3)
+        #expect(leading.contains { $0.0 == .zero && Self.close($0.1, quarter - gap, digits: 40) })
+        #expect(leading.contains { $0.0 == .zero && Self.close($0.1, quarter, digits: 40) })
+        #expect(standard.contains { $0.leadingDExponent == .one && Self.close(Self.coefficient($0, .one), quarter, digits: 40)
+                && Self.close(Self.coefficient($0, .zero), quarter, digits: 40) })
+        #expect(Self.close(Self.coefficient(s.components[2].eigenvalues[0], .zero), quarter - gap, digits: 60))
+        #expect(Self.close(Self.coefficient(s.components[3].eigenvalues[0], .zero), quarter + gap, digits: 60))
+        try Self.agreesWithExactSpectrum(s, at: 1e6)
+    }
+
+    /// p = 0, k = d + 1 (paper 000, introduction): standard eigenvalues d/4 + 1/2, 1/4 - 1/(2 pi),
+    /// 1/4 + (-1 +- sqrt 5)/(4 pi), the last negative (a saddle). To 40 digits.
+    @Test(.enabled(if: Environment.isSlow)) func typeOneSaddleStandardEigenvalues() throws {
+        let bits = 256
+        let s = try Self.spectrum("p0-m1-I", terms: 3, bits: bits)
+        let pi = BigFloat.pi(precision: bits)
+        let quarter = BigFloat(Rational(1, 4), precision: bits)
+        let root5 = try BigFloat.sqrt(BigFloat(5, precision: bits))
+        let four = BigFloat(4, precision: bits), one = BigFloat(1, precision: bits)
+        let expected = [quarter - (try one / (BigFloat(2, precision: bits) * pi)),
+                        quarter + (try (root5 - one) / (four * pi)), quarter - (try (root5 + one) / (four * pi))]
+        let constants = s.components[1].eigenvalues.filter { $0.leadingDExponent == .zero }.map { $0.terms.first!.coefficient }
+        for value in expected { #expect(constants.contains { Self.close($0, value, digits: 40) }, "\(value)") }
+        #expect(expected[2].sign < 0)
+        #expect(s.components[1].eigenvalues.contains { $0.leadingDExponent == .one
+                && Self.close(Self.coefficient($0, .zero), BigFloat(Rational(1, 2), precision: bits), digits: 40) })
+        try Self.agreesWithExactSpectrum(s, at: 1e6)
+    }
+
+    /// p = 1, m = 1, type I (b = 4; clusters of two d/4 eigenvalues in t): Theorem 3 of paper
+    /// 000, x and y = 1/4 -+ 1/(2 pi) + O(d^(-1/4)), here to 60 digits with the d^(-1/4) term
+    /// exactly absent; every series agrees with the exact spectrum at d = 1e8.
+    @Test(.enabled(if: Environment.isSlow)) func degenerateFamilyTheoremThree() throws {
+        let bits = 256
+        let s = try Self.spectrum("p1-m1-I", terms: 4, bits: bits)
+        #expect(s.ramification == 4)
+        let pi = BigFloat.pi(precision: bits)
+        let quarter = BigFloat(Rational(1, 4), precision: bits)
+        let gap = try BigFloat(1, precision: bits) / (BigFloat(2, precision: bits) * pi)
+        #expect(Self.close(Self.coefficient(s.components[2].eigenvalues[0], .zero), quarter - gap, digits: 60))
+        #expect(Self.close(Self.coefficient(s.components[3].eigenvalues[0], .zero), quarter + gap, digits: 60))
+        try Self.agreesWithExactSpectrum(s, at: 1e8)
+    }
+}
