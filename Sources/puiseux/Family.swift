@@ -47,10 +47,17 @@ struct Family: ParsableCommand {
         /// For a coefficient with no agreeing digit: the larger of its two fitted sizes, a bound
         /// on the coefficient if it is zero (it is reported as numerically zero).
         var bound: String? = nil
+        var closedForm: ClosedForm? = nil
     }
 
     @Option(help: "Route: series (Newton in the ring of Puiseux series, b detected; the default) or numeric (continuation and interpolation, b from the catalogue).")
     var method: FamilyMethod = .series
+
+    @Flag(help: "Identify coefficients as rational combinations of basis constants (PSLQ; marked as identified numerically, with the digits of evidence; none below 15).")
+    var closedForms = false
+
+    @Option(help: "With --closed-forms: extra basis constants, comma-separated expressions in pi (e.g. \"sqrt(3), log(2)\").")
+    var basis: String?
 
     /// The two independent computations whose agreeing digits are printed, and what checks them.
     struct Computed {
@@ -159,8 +166,23 @@ struct Family: ParsableCommand {
                 return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)
             }
         }
-        let coordinates = family.pattern.coordinates.indices.map { backed(first.coordinates[$0], second.coordinates[$0]) }
-        let loss = backed(first.loss, second.loss)
+        var coordinates = family.pattern.coordinates.indices.map { backed(first.coordinates[$0], second.coordinates[$0]) }
+        var loss = backed(first.loss, second.loss)
+        if closedForms {
+            var constants = ClosedFormFinder.defaultBasis
+            for e in (basis ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !e.isEmpty {
+                do { _ = try Expression.parse(e) } catch { throw CLIFailure(usage: "--basis: \(e): \(error)") }
+                constants.append(BasisConstant(userExpression: e))
+            }
+            func identify(_ list: inout [Coefficient]) throws {
+                for k in list.indices where list[k].bound == nil {
+                    guard let x = BigFloat(list[k].text, precision: precision) else { continue }
+                    list[k].closedForm = try ClosedFormFinder.identify(x, digits: list[k].digits, basis: constants)
+                }
+            }
+            for i in coordinates.indices { try identify(&coordinates[i]) }
+            try identify(&loss)
+        }
         func exponent(_ j: Int) -> String { Rational(-j, b).description }
         let order = exponent(terms)
         switch format {
@@ -183,24 +205,39 @@ struct Family: ParsableCommand {
             }
             for (i, c) in family.pattern.coordinates.enumerated() { line(c.description, coordinates[i]) }
             line("loss", loss)
+            if closedForms {
+                let names = family.pattern.coordinates.map(\.description) + ["loss"]
+                let found = zip(names, coordinates + [loss]).flatMap { name, cs in
+                    cs.compactMap { c in c.closedForm.map { "    \(name), d^(\(exponent(c.power))): \($0.text)   [\($0.evidenceDigits) digits of evidence]" } }
+                }
+                print("  closed forms (identified numerically by integer relations, not proved):" + (found.isEmpty ? " none with 15 or more digits of evidence" : ""))
+                for line in found { print(line) }
+            }
             for check in computed.checks { print("  \(check)") }
             if !zeros.isEmpty { print("  numerically zero: " + zeros.joined(separator: "; ")) }
         case .latex:
             func cell(_ cs: [Coefficient]) -> String {
                 LaTeXTable.series(cs.filter { $0.bound == nil }.map { (Rational(-$0.power, b), $0.text) }, order: Rational(-terms, b))
             }
+            // With --closed-forms, a third column: the identified coefficients, marked with a dagger.
+            func forms(_ cs: [Coefficient]) -> String {
+                let found = cs.compactMap { c in c.closedForm.map { "$d^{\(exponent(c.power))}$: $\($0.latex)$" } }
+                return found.isEmpty ? "" : found.joined(separator: "; ") + "$^\\dagger$"
+            }
             var rows = family.pattern.coordinates.enumerated().map { i, c -> [String] in
                 let name = c.description.replacingOccurrences(of: "_", with: "_{") + "}"
-                return ["$\\xi_{\(i + 1)} = \(name)$", cell(coordinates[i])]
+                return ["$\\xi_{\(i + 1)} = \(name)$", cell(coordinates[i])] + (closedForms ? [forms(coordinates[i])] : [])
             }
-            rows.append(["loss", cell(loss)])
+            rows.append(["loss", cell(loss)] + (closedForms ? [forms(loss)] : []))
+            let note = closedForms ? " $^\\dagger$Closed forms identified numerically by integer relations (PSLQ), each with at least 15 digits of evidence; not proved." : ""
             let table = LaTeXTable(
-                caption: "Family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)). Computed by puiseux.",
-                header: ["coordinate", "series"], rows: rows)
+                caption: "Family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)).\(note) Computed by puiseux.",
+                header: ["coordinate", "series"] + (closedForms ? ["closed forms"] : []), rows: rows)
             print(standalone ? table.standalone : table.fragment)
         case .json:
             func terms(_ cs: [Coefficient]) -> String {
-                "[" + cs.map { "{\"exponent\": \(JSON.string(exponent($0.power))), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)" + ($0.bound.map { ", \"bound\": \(JSON.string($0))" } ?? "") + "}" }
+                "[" + cs.map { "{\"exponent\": \(JSON.string(exponent($0.power))), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)" + ($0.bound.map { ", \"bound\": \(JSON.string($0))" } ?? "")
+                    + ($0.closedForm.map { ", \"closed_form\": {\"text\": \(JSON.string($0.text)), \"latex\": \(JSON.string($0.latex)), \"evidence_digits\": \($0.evidenceDigits), \"status\": \"identified numerically\"}" } ?? "") + "}" }
                     .joined(separator: ", ") + "]"
             }
             let coords = family.pattern.coordinates.enumerated().map { i, c in

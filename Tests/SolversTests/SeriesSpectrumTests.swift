@@ -89,8 +89,8 @@ import Series
     }
 
     /// p = 1, m = 1, type I (b = 4; clusters of two d/4 eigenvalues in t): Theorem 3 of paper
-    /// 000, x and y = 1/4 -+ 1/(2 pi) + O(d^(-1/4)), here to 60 digits with the d^(-1/4) term
-    /// exactly absent; every series agrees with the exact spectrum at d = 1e8.
+    /// 000, x and y = 1/4 -+ 1/(2 pi) + O(d^(-1/4)), here to 45 digits (the family's series
+    /// carries ~55 at 256 bits); every series agrees with the exact spectrum at d = 1e8.
     @Test(.enabled(if: Environment.isSlow)) func degenerateFamilyTheoremThree() throws {
         let bits = 256
         let s = try Self.spectrum("p1-m1-I", terms: 4, bits: bits)
@@ -98,8 +98,8 @@ import Series
         let pi = BigFloat.pi(precision: bits)
         let quarter = BigFloat(Rational(1, 4), precision: bits)
         let gap = try BigFloat(1, precision: bits) / (BigFloat(2, precision: bits) * pi)
-        #expect(Self.close(Self.coefficient(s.components[2].eigenvalues[0], .zero), quarter - gap, digits: 60))
-        #expect(Self.close(Self.coefficient(s.components[3].eigenvalues[0], .zero), quarter + gap, digits: 60))
+        #expect(Self.close(Self.coefficient(s.components[2].eigenvalues[0], .zero), quarter - gap, digits: 45))
+        #expect(Self.close(Self.coefficient(s.components[3].eigenvalues[0], .zero), quarter + gap, digits: 45))
         try Self.agreesWithExactSpectrum(s, at: 1e8)
     }
 }

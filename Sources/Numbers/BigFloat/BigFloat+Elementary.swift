@@ -16,6 +16,8 @@ extension BigFloat: ElementaryScalar {
     }
 
     public static func sqrt(_ x: BigFloat) throws -> BigFloat { try unary(x, "sqrt", mpfr_sqrt) }
+    /// The nearest integer (ties to even), at the same precision.
+    public func roundedToInteger() throws -> BigFloat { try BigFloat.unary(self, "rint", mpfr_rint) }
     public static func exp(_ x: BigFloat) throws -> BigFloat { try unary(x, "exp", mpfr_exp) }
     public static func log(_ x: BigFloat) throws -> BigFloat {
         guard x.sign > 0 else { throw ComputationError.domain("log of a non-positive number") }

@@ -14,44 +14,80 @@ struct CharacteristicPolynomial {
 
     init(coefficients: [S]) { self.coefficients = coefficients }
 
-    /// Faddeev–LeVerrier: M_k = A M_{k-1} + c_{n-k+1} I, c_{n-k} = -tr(A M_k)/k. O(n^4) series
-    /// products and no division by a series (only by k), so no pivot has to be decided.
-    init(_ a: [[S]]) throws {
-        let signed = Self.leVerrier(a, absolute: false)
-        // The same recursion on |A| with |c| bounds, coefficient by coefficient, the pieces each
-        // c_i was summed from: the scale of its rounding noise.
-        let bound = Self.leVerrier(a.map { $0.map { $0.mapCoefficients(context: $0.context) { $0.magnitude } } }, absolute: true)
-        coefficients = try zip(signed, bound).map { try Self.withoutNoise($0, bound: $1) }
-    }
-
-    static func leVerrier(_ a: [[S]], absolute: Bool) -> [S] {
+    /// Reduction to upper Hessenberg form by Gaussian similarity transforms, pivoting on the
+    /// entry of highest order in d (then largest leading coefficient) as `SeriesLinearSystem`
+    /// does, so every multiplier is O(1); then the Hessenberg recurrence
+    /// p_(k+1) = (λ - h_kk) p_k - Σ_(i<k) h_ik (h_(i+1,i) ... h_(k,k-1)) p_i.
+    /// O(n^3) series products. (Faddeev–LeVerrier, the first version, sums traces of powers and
+    /// lost too many digits to cancellation for the 16 x 16 matrix of p1-m2-II, eigenvalues from
+    /// d^(-1) to d, at 256 bits.)
+    init(_ matrix: [[S]]) throws {
+        // Entries of F_d's Jacobian are sums of pieces up to d^2 in size: a top term far below
+        // the terms just under it is rounding residue (e.g. 1e-70 d^2 above O(1) terms) and
+        // would win the pivot search; dropped first.
+        var a = try matrix.map { try $0.map(Self.withoutTopNoise) }
         let n = a.count
         let context = a[0][0].context
         let zero = S(constant: BigFloat(0, precision: context.precision), context: context)
-        var c = [S](repeating: zero, count: n + 1)
-        c[n] = S(constant: BigFloat(1, precision: context.precision), context: context)
-        var m = [[S]](repeating: [S](repeating: zero, count: n), count: n)
-        for k in 1...n {
-            var next = [[S]](repeating: [S](repeating: zero, count: n), count: n)
-            for i in 0..<n {
-                for j in 0..<n {
-                    var sum = i == j ? c[n - k + 1] : zero
-                    if k > 1 { for l in 0..<n where !a[i][l].hasNoTerms && !m[l][j].hasNoTerms { sum = sum + a[i][l] * m[l][j] } }
-                    next[i][j] = sum
+        let one = S(constant: BigFloat(1, precision: context.precision), context: context)
+        func better(_ x: S, than y: S) -> Bool {
+            guard let ex = x.leadingDExponent else { return false }
+            guard let ey = y.leadingDExponent else { return true }
+            return ex > ey || (ex == ey && x.coefficients[0].magnitude > y.coefficients[0].magnitude)
+        }
+        if n > 2 {
+            for k in 0..<(n - 2) {
+                var pivot = k + 1
+                for r in (k + 2)..<n where better(a[r][k], than: a[pivot][k]) { pivot = r }
+                guard !a[pivot][k].hasNoTerms else { continue }
+                if pivot != k + 1 {
+                    a.swapAt(pivot, k + 1)
+                    for i in 0..<n { a[i].swapAt(pivot, k + 1) }
+                }
+                for i in (k + 2)..<n where !a[i][k].hasNoTerms {
+                    let m = try a[i][k] / a[k + 1][k]
+                    for j in k..<n where !a[k + 1][j].hasNoTerms { a[i][j] = a[i][j] - m * a[k + 1][j] }
+                    for r in 0..<n where !a[r][i].hasNoTerms { a[r][k + 1] = a[r][k + 1] + m * a[r][i] }
                 }
             }
-            m = next
-            var trace = zero
-            for i in 0..<n { for l in 0..<n where !a[i][l].hasNoTerms && !m[l][i].hasNoTerms { trace = trace + a[i][l] * m[l][i] } }
-            let scaled = trace.scaled(by: BigFloat(Rational(1, k), precision: context.precision))
-            c[n - k] = absolute ? scaled : -scaled
         }
-        return c
+        // p[k]: the characteristic polynomial of the leading k x k block, coefficients low to high.
+        var p: [[S]] = [[one]]
+        for k in 0..<n {
+            var next = [S](repeating: zero, count: k + 2)
+            for (i, c) in p[k].enumerated() {
+                next[i + 1] = next[i + 1] + c
+                next[i] = next[i] - a[k][k] * c
+            }
+            var product = one
+            for i in stride(from: k - 1, through: 0, by: -1) {
+                product = product * a[i + 1][i]
+                let factor = a[i][k] * product
+                guard !factor.hasNoTerms else { continue }
+                for (j, c) in p[i].enumerated() { next[j] = next[j] - factor * c }
+            }
+            p.append(next)
+        }
+        coefficients = p[n]
     }
 
-    /// LeVerrier cancels over many steps (sums of traces of powers), which the local numeric-zero
-    /// rule of the series layer cannot see. A term of c_i below 2^(-P/2) times the same term of
-    /// the bound (LeVerrier on |A|: the size of the pieces summed) is rounding noise and dropped.
+    /// Drops leading terms below 2^(-P/2) times the largest of the next eight terms.
+    static func withoutTopNoise(_ s: S) throws -> S {
+        let floor = try BigFloat.pow(BigFloat(2, precision: s.precision), Rational(-s.precision / 2))
+        var c = s.coefficients
+        var dropped = 0
+        while dropped < c.count {
+            let window = c[(dropped + 1)..<min(c.count, dropped + 9)].map(\.magnitude).max()
+            guard let window, !c[dropped].isZero ? c[dropped].magnitude <= window * floor : true else { break }
+            c[dropped] = BigFloat(0, precision: s.precision)
+            dropped += 1
+        }
+        return dropped == 0 ? s : S(ramification: s.ramification, valuation: s.valuation, coefficients: c, order: s.order, context: s.context)
+    }
+
+    /// Sums that cancel over many steps (Horner, traces), which the local numeric-zero rule of the
+    /// series layer cannot see: a term of s below 2^(-P/2) times the same term of `bound` (the
+    /// same computation in absolute values: the size of the pieces summed) is rounding noise.
     static func withoutNoise(_ s: S, bound: S) throws -> S {
         let floor = try BigFloat.pow(BigFloat(2, precision: s.precision), Rational(-s.precision / 2))
         let kept = s.coefficients.indices.map { i -> BigFloat in
@@ -61,30 +97,6 @@ struct CharacteristicPolynomial {
             return c.magnitude <= scale * floor ? BigFloat(0, precision: s.precision) : c
         }
         return S(ramification: s.ramification, valuation: s.valuation, coefficients: kept, order: s.order, context: s.context)
-    }
-
-    /// The exact quotient self / divisor (both monic). Throws unless the remainder vanishes to
-    /// the known order: every remainder coefficient below 2^(-P/2) times the largest dividend
-    /// coefficient (rounding), which checks that divisor's roots are among self's.
-    func dividing(by divisor: CharacteristicPolynomial) throws -> CharacteristicPolynomial {
-        var r = coefficients
-        let k = divisor.degree
-        guard degree >= k else { throw ComputationError.undecidable("division of a polynomial of degree \(degree) by one of degree \(k)") }
-        var quotient = [S](repeating: r[0], count: degree - k + 1)
-        for i in stride(from: degree, through: k, by: -1) {
-            let q = r[i]
-            quotient[i - k] = q
-            for j in 0...k where !q.hasNoTerms && !divisor.coefficients[j].hasNoTerms { r[i - k + j] = r[i - k + j] - q * divisor.coefficients[j] }
-        }
-        let precision = r[0].precision
-        let noise = try BigFloat.pow(BigFloat(2, precision: precision), Rational(-precision / 2))
-        let scale = coefficients.flatMap { $0.coefficients.map(\.magnitude) }.max() ?? BigFloat(1, precision: precision)
-        for i in 0..<k {
-            if let worst = r[i].coefficients.map(\.magnitude).max(), worst > noise * scale {
-                throw ComputationError.undecidable("the characteristic polynomials do not divide: remainder coefficient of λ^\(i) has a term of size \(worst.formatted(significantDigits: 3))")
-            }
-        }
-        return CharacteristicPolynomial(coefficients: quotient)
     }
 
     /// p(x) and p'(x) by Horner.
@@ -124,7 +136,9 @@ struct CharacteristicPolynomial {
         }
         let (a, refined, _) = try core.solve(
             start: [Array(start)], ramification: b, context: context,
-            needed: { bb, _ in terms * bb / b },
+            // At least the coefficients the fits seed (2b + 2): a short truncated system has
+            // solutions on other branches, and Newton from a few-digit seed may find one.
+            needed: { bb, _ in max(terms, 2 * b + 2) * bb / b },
             system: { eta in
                 // Horner sums terms up to |λ|^n in size: drop what is rounding noise against the
                 // same sums in absolute values (else a noise term at a high power of d would set
@@ -139,7 +153,8 @@ struct CharacteristicPolynomial {
             throw SolverError.notConverged("\(name): the root needs ramification \(refined), the family has \(b)")
         }
         // λ = d^((b - lead)/b) η: the first `terms` terms from the leading one, then the O-term.
-        let eta = S(ramification: b, valuation: 0, coefficients: Array(a[0].prefix(terms)), order: terms, context: context)
+        let count = max(terms, 2 * b + 2)
+        let eta = S(ramification: b, valuation: 0, coefficients: Array(a[0].prefix(count)), order: count, context: context)
         return scale * eta
     }
 

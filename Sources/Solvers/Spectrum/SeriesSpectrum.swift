@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Numbers
 import Series
 import Landscape
@@ -10,14 +13,16 @@ import Landscape
 /// Fix(S_{q-2} x S_1 x S_1) T + 2S + X + Y. Hence, exactly in the series ring,
 ///
 ///     λ_y = tr J_Y - tr J_S,   λ_x = tr J_XY - 2 tr J_S + tr J_T - λ_y,
-///     charpoly_T = charpoly(J_T),   charpoly_S = charpoly(J_S) / charpoly(J_T)
+///     charpoly_T = charpoly(J_T),   charpoly_S = charpoly(M_S),
 ///
-/// (the division must leave no remainder to the known order: a check). Each root of charpoly_T
-/// and charpoly_S is a series λ = d η(t), solved by the staged coefficient solve on
-/// charpoly(d η) = 0, which also separates branches whose leading terms coincide (clusters);
-/// the start is the numeric route's fit (`NumericSpectrumExpansion`; a second, independent fit
-/// tells which of its leading coefficients are zeros), which thereby only picks the branch. Rellich: the matrices are similar to symmetric ones analytic in t = d^(-1/b),
-/// so the eigenvalues need no finer ramification than the family.
+/// M_S the block of J_S on Fix(S_(q-1) x S_1) / Fix(S_q) (`quotientBlock`; exact rational change
+/// of basis, the other off-diagonal block checked to vanish). Each root is a series
+/// λ = d^((b - ℓ)/b) η(t), solved by the staged coefficient solve on charpoly(λ) = 0; a pair of
+/// branches with the same leading term (a cluster) is solved as a quadratic factor. The start
+/// is the numeric route's fit (`NumericSpectrumExpansion`; a second, independent fit tells
+/// which of its leading coefficients are zeros), which thereby only picks the branch; a root
+/// that leaves its branch is an error. Rellich: the matrices are similar to symmetric ones
+/// analytic in t = d^(-1/b), so the eigenvalues need no finer ramification than the family.
 public struct SeriesSpectrum: Sendable {
     public typealias S = PuiseuxSeries<BigFloat>
     public let family: Family
@@ -41,8 +46,9 @@ public struct SeriesSpectrum: Sendable {
         guard b == b0 else {
             throw SolverError.notConverged("\(family.name): the family's series has b = \(b), the numeric seeds b = \(b0)")
         }
-        // The solver's internal length: terms + 4 (SeriesFamilyExpansion).
-        let internalOrder = Rational(expansion.terms + 4, b)
+        // The accuracy the residual check certifies: the expansion's terms (its 4 internal extra
+        // terms are the tail estimate, not certified).
+        let internalOrder = Rational(expansion.terms, b)
         let xi = expansion.solution.coordinates.map { $0.addingBigO(dExponent: -internalOrder) }
         let context = xi[0].context
         let d = S.d(context: context)
@@ -57,11 +63,23 @@ public struct SeriesSpectrum: Sendable {
         let jS = try jacobian(try coarse.splittingBigBlock([1]))
         let jY = try jacobian(try coarse.splittingBigBlock([2]))
         let jXY = try jacobian(try coarse.splittingBigBlock([1, 1]))
-        let lambdaY = trace(jY) - trace(jS)
-        let lambdaX = trace(jXY) - trace(jS) - trace(jS) + trace(jT) - lambdaY
+        let rawY = trace(jY) - trace(jS)
+        let rawX = trace(jXY) - trace(jS) - trace(jS) + trace(jT) - rawY
 
         let polyT = try CharacteristicPolynomial(jT)
-        let polyS = try CharacteristicPolynomial(jS).dividing(by: polyT)
+        let polyS = try CharacteristicPolynomial(try quotientBlock(jS, coarse: coarse, fine: try coarse.splittingBigBlock([1])))
+        if getenv("PUISEUX_TRACE") != nil {
+            for (name, poly) in [("T", polyT), ("S", polyS)] {
+                print("charpoly \(name): " + poly.coefficients.map { c in "\(c.leadingDExponent.map { "\($0)" } ?? "-")..O(\(c.dOrder.map { "\($0)" } ?? "-"))" }.joined(separator: ", "))
+            }
+        }
+        // Traces sum entries up to the size of the largest; what lies below 2^(-P/2) of the same
+        // sums in absolute values is rounding noise.
+        func absoluteTrace(_ m: [[S]]) -> S { trace(m.map { $0.map { $0.mapCoefficients(context: context) { $0.magnitude } } }) }
+        let boundY = absoluteTrace(jY) + absoluteTrace(jS)
+        let boundX = absoluteTrace(jXY) + absoluteTrace(jS) + absoluteTrace(jS) + absoluteTrace(jT) + boundY
+        let lambdaY = try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY)
+        let lambdaX = try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX)
 
         func truncated(_ s: S, _ name: String) throws -> S {
             guard let lead = s.leadingDExponent else {
@@ -110,10 +128,88 @@ public struct SeriesSpectrum: Sendable {
                     throw SolverError.notConverged("\(family.name): \(partners.count + 1) \(name)-eigenvalues share their leading term; clusters of more than two are not supported")
                 }
             }
-            components.append((name, roots.map { $0! }))
+            // Each root must continue its own seed (the coefficients the fits agree on, to their
+            // two digits), and no two seeds may have led to the same root: a root found on another
+            // branch is an error, never a printed eigenvalue.
+            let found = roots.map { $0! }
+            for (k, root) in found.enumerated() {
+                for term in seedSeries[k].terms.prefix(3) {
+                    let value = root.terms.first { $0.dExponent == term.dExponent }?.coefficient.doubleValue ?? 0
+                    if let order = root.dOrder, term.dExponent <= order { continue }
+                    guard abs(value - term.coefficient.doubleValue) <= 2e-2 * abs(term.coefficient.doubleValue) + 1e-8 else {
+                        throw SolverError.notConverged("\(family.name): a \(name)-eigenvalue series left its branch (coefficient of d^(\(term.dExponent)): \(value), the fits say \(term.coefficient.doubleValue)); a longer family series may help")
+                    }
+                }
+            }
+            components.append((name, found))
         }
         components.append(("x", [try truncated(lambdaX, "x")]))
         components.append(("y", [try truncated(lambdaY, "y")]))
         return SeriesSpectrum(family: family, ramification: b, terms: terms, components: components, expansion: expansion)
+    }
+
+    /// J restricted to the quotient Fix(fine) / Fix(coarse): Fix(coarse) (embedded: exact
+    /// rational vectors V, the same at every d) is invariant under the Hessian, so in the basis
+    /// W = [V | U] (U: unit vectors completing V) W^(-1) J W is block upper triangular and its
+    /// lower-right block carries exactly the eigenvalues of Fix(fine) not in Fix(coarse) (the
+    /// standard ones for fine = Fix(S_(q-1) x S_1)). No division of characteristic polynomials,
+    /// whose long division amplifies O-terms by the size of the roots. The lower-left block must
+    /// vanish to the known order (checked).
+    static func quotientBlock(_ j: [[S]], coarse: IsotropyPattern, fine: IsotropyPattern) throws -> [[S]] {
+        let n = j.count, k = coarse.dimension
+        let v = try (0..<k).map { i in try coarse.embed((0..<k).map { Rational($0 == i ? 1 : 0) }, into: fine) }
+        // Complete V by unit vectors, exactly (row echelon over the rationals).
+        var echelon: [[Rational]] = [], pivots: [Int] = []
+        func reduced(_ x: [Rational]) throws -> [Rational] {
+            var r = x
+            for (row, p) in zip(echelon, pivots) where r[p] != .zero {
+                let f = try r[p] / row[p]
+                for c in 0..<n { r[c] = r[c] - f * row[c] }
+            }
+            return r
+        }
+        func add(_ x: [Rational]) throws -> Bool {
+            let r = try reduced(x)
+            guard let p = r.firstIndex(where: { $0 != .zero }) else { return false }
+            echelon.append(r); pivots.append(p)
+            return true
+        }
+        var columns: [[Rational]] = []
+        for x in v { guard try add(x) else { throw SolverError.noCriticalPoint("quotient block: the embedded coarse space is degenerate") }; columns.append(x) }
+        for i in 0..<n where columns.count < n {
+            let e = (0..<n).map { Rational($0 == i ? 1 : 0) }
+            if try add(e) { columns.append(e) }
+        }
+        // W (n x n, columns = basis vectors) and its inverse by Gauss–Jordan over the rationals.
+        var w = (0..<n).map { r in (0..<n).map { c in columns[c][r] } }
+        var inverse = (0..<n).map { r in (0..<n).map { Rational($0 == r ? 1 : 0) } }
+        for c in 0..<n {
+            guard let p = (c..<n).first(where: { w[$0][c] != .zero }) else { throw SolverError.noCriticalPoint("quotient block: singular basis") }
+            w.swapAt(c, p); inverse.swapAt(c, p)
+            let pivot = w[c][c]
+            w[c] = try w[c].map { try $0 / pivot }; inverse[c] = try inverse[c].map { try $0 / pivot }
+            for r in 0..<n where r != c && w[r][c] != .zero {
+                let f = w[r][c]
+                w[r] = zip(w[r], w[c]).map { $0 - f * $1 }
+                inverse[r] = zip(inverse[r], inverse[c]).map { $0 - f * $1 }
+            }
+        }
+        let bits = j[0][0].precision
+        let context = j[0][0].context
+        let zero = S(constant: BigFloat(0, precision: bits), context: context)
+        func scaled(_ x: S, _ q: Rational) -> S { q == .zero ? zero : (q == .one ? x : x.scaled(by: BigFloat(q, precision: bits))) }
+        // J W, then W^(-1) (J W) on the rows and columns k..<n (and the lower-left block for the check).
+        let jw = (0..<n).map { r in (0..<n).map { c in (0..<n).reduce(zero) { $0 + scaled(j[r][$1], columns[c][$1]) } } }
+        func entry(_ r: Int, _ c: Int) -> S { (0..<n).reduce(zero) { $0 + scaled(jw[$1][c], inverse[r][$1]) } }
+        let noise = try BigFloat.pow(BigFloat(2, precision: bits), Rational(-bits / 2))
+        let size = j.joined().compactMap { $0.coefficients.first?.magnitude }.max() ?? BigFloat(1, precision: bits)
+        for r in k..<n {
+            for c in 0..<k {
+                if let worst = entry(r, c).coefficients.map(\.magnitude).max(), worst > noise * size {
+                    throw SolverError.notConverged("quotient block: Fix(coarse) is not invariant to the known order (a term of size \(worst.formatted(significantDigits: 3)))")
+                }
+            }
+        }
+        return (k..<n).map { r in (k..<n).map { c in entry(r, c) } }
     }
 }
