@@ -2,7 +2,8 @@
 #
 #   make demo       system packages if missing, release build, a few expansions
 #   make test       system packages if missing, build and run the tests
-#   make check      make test, then the slow tests (PUISEUX_SLOW=1)
+#   make check      make test, then the slow tests (PUISEUX_SLOW=1) and `puiseux check`
+#   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing)
 #   make bench      release benchmarks (puiseux-bench), then the python-flint baseline
 #   make leakcheck  the Numbers tests under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
@@ -20,7 +21,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || ! command -v sudo >/dev/null 2>&1 || echo
 # The release binary directory (the scratch path may be overridden in SWIFT_FLAGS).
 RELEASE_BIN = $$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps deps-bench build test check demo bench leakcheck clean
+.PHONY: all deps deps-tex deps-notebooks deps-bench build test check demo notebooks bench leakcheck clean
 
 all: build
 
@@ -31,6 +32,27 @@ deps:
 	else \
 	    echo "deps: installing libgmp-dev libmpfr-dev"; \
 	    $(SUDO) apt-get update && $(SUDO) apt-get install -y libgmp-dev libmpfr-dev; \
+	fi
+
+# pdflatex with booktabs for the LaTeX compile test (Debian: texlive-latex-base,
+# texlive-latex-recommended); installed only if missing. If apt cannot install it the test
+# says it skipped the compile (the rest of `make test` is unaffected).
+deps-tex:
+	@if command -v pdflatex >/dev/null 2>&1 && kpsewhich booktabs.sty >/dev/null 2>&1; then \
+	    echo "deps-tex: pdflatex and booktabs are installed"; \
+	else \
+	    echo "deps-tex: installing texlive-latex-base texlive-latex-recommended"; \
+	    $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-recommended \
+	        || echo "deps-tex: could not install texlive; the LaTeX compile test will be skipped"; \
+	fi
+
+# Only for `make notebooks`: Jupyter (nbconvert, kernel) and matplotlib.
+deps-notebooks:
+	@if $(PYTHON) -c "import nbconvert, ipykernel, matplotlib" >/dev/null 2>&1; then \
+	    echo "deps-notebooks: jupyter and matplotlib are installed"; \
+	else \
+	    echo "deps-notebooks: installing nbconvert ipykernel matplotlib"; \
+	    $(PYTHON) -m pip install nbconvert ipykernel matplotlib; \
 	fi
 
 # Only for `make bench`: python-flint for the baseline (the script falls back to mpmath).
@@ -46,28 +68,38 @@ deps-bench:
 build: deps
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-test: deps
+test: deps deps-tex
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test $(SWIFT_FLAGS)
 
-check: test
+# make test, the slow tests, then the precision-checked run of the whole catalogue.
+check: test build
 	PUISEUX_SLOW=1 $(SWIFT) test $(SWIFT_FLAGS)
+	"$(RELEASE_BIN)/puiseux" check
+
+# Executes the notebooks headless (outputs to .build/notebooks; the committed ones stay clean).
+notebooks: build deps-notebooks
+	mkdir -p .build/notebooks
+	PATH="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path):$$PATH" \
+	    $(PYTHON) -m nbconvert --to notebook --execute --output-dir .build/notebooks Notebooks/*.ipynb
 
 demo: build
 	@set -e; bin="$(RELEASE_BIN)/puiseux"; \
 	run() { echo; printf '$$ puiseux'; for a in "$$@"; do case "$$a" in *[\ \(\)\^\*]*) printf ' "%s"' "$$a";; *) printf ' %s' "$$a";; esac; done; echo; "$$bin" "$$@"; }; \
+	echo "== Puiseux expansions"; \
 	run expand "sqrt(d^2 + d) - d" --terms 5; \
 	run expand "acos(1 - 1/d)" --terms 4; \
-	run expand "acos(-1 + 3/d)" --terms 4 --precision 256 --format latex; \
-	run expand "sqrt(d^2/9 + d) - d/3" --terms 4 --numeric; \
-	run expand "exp(1/d)" --terms 5; \
-	run critical --isotropy d --d 10 --start -0.8003,0.1985 --precision 128; \
-	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128 --format json; \
+	echo; echo "== Paper 000: the finite-d critical points (d = 10) and the catalogue of families"; \
+	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128; \
 	run families; \
-	run family p1-m0-II --terms 6; \
-	run spectrum p1-m0-II --terms 3
-# The paper-000 reproduction (Table 1, Theorem 3, the eight families' series) joins the demo
-# with the family and spectrum commands.
+	echo; echo "== Example 2: the type II family p1-m0-II, alpha_0 = 1/2 - 2/pi^2, closed forms found by PSLQ"; \
+	run family p1-m0-II --terms 6 --closed-forms; \
+	echo; echo "== Table 1, column k = d, and Theorem 3 (the x and y eigenvalues)"; \
+	run spectrum p1-m0-II --terms 3; \
+	echo; echo "== Table 1, column k = d + 1 (see Docs/table1.md for the entries the paper misprints)"; \
+	run spectrum p1-m1-II --terms 3 --method numeric; \
+	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
+	run check --fast
 
 bench: deps deps-bench
 	$(SWIFT) build -c release --product puiseux-bench $(SWIFT_FLAGS)

@@ -125,7 +125,10 @@ struct Critical: ParsableCommand {
         }
     }
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let pattern = try IsotropyPattern(smallBlocks: try Critical.parseIsotropy(isotropy), extraRows: extra)
         let d = try Critical.parseDimension(dimension)
         let wanted = type.flatMap(FamilyType.init(rawValue:))

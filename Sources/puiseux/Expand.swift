@@ -81,7 +81,10 @@ struct Expand: ParsableCommand {
         return ExpansionOptions(target: target, precision: output.precision, forceNumeric: numeric)
     }
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let text = expressionText
         do {
             let parsed = try Expression.parse(text)

@@ -24,7 +24,10 @@ struct Families: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let families = FamilyCatalogue.families
         switch format {
         case .text:

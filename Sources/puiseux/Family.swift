@@ -70,9 +70,13 @@ struct Family: ParsableCommand {
     }
 
     func computeSeries(_ family: Solvers.Family, precision: Int) throws -> Computed {
+        Progress.report("\(family.name): critical points at large d (leading exponents)")
         let (leading, points) = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
+        Progress.report("\(family.name): series at \(precision) bits")
         let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
+        Progress.report("\(family.name): series at \(2 * precision) bits")
         let second = try SeriesFamilyExpansion.compute(family, terms: terms, precision: 2 * precision, leading: leading, checkpoints: points)
+        defer { Progress.clear() }
         let n = family.pattern.dimension
         let b = first.ramification
         guard second.ramification == b else {
@@ -131,7 +135,10 @@ struct Family: ParsableCommand {
             verificationJSON: "{\"method\": \"numeric continuation and interpolation, two fits\", \"first_fit\": {\"nodes\": \(terms + 4), \"d_range\": [\"1e4\", \"1e8\"], \"bits\": \(precision)}, \"second_fit\": {\"nodes\": \(terms + 6), \"d_range\": [\"2e4\", \"2e8\"], \"bits\": \(precision + 64)}" + (reason.map { ", \"fallback_reason\": \(JSON.string($0))" } ?? "") + "}")
     }
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
         let computed: Computed
         do {

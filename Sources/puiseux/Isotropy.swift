@@ -48,7 +48,10 @@ struct Isotropy: ParsableCommand {
         }
     }
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let w = try Isotropy.readMatrix(path: csv)
         let found: DetectedIsotropy
         do {

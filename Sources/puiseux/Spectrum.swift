@@ -48,7 +48,10 @@ struct Spectrum: ParsableCommand {
 
     static let names = ["t", "s", "x", "y"]
 
+    @OptionGroup var destination: OutputFile
+
     func run() throws {
+        try destination.redirect()
         let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
@@ -93,6 +96,7 @@ struct Spectrum: ParsableCommand {
             throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
         }
         let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
+        Progress.report("\(family.name): exact spectra at large d (fits)")
         do {
             first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
             second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
@@ -123,8 +127,11 @@ struct Spectrum: ParsableCommand {
             let (a, b): (SeriesSpectrum, SeriesSpectrum)
             do {
                 let leading = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
+                Progress.report("\(family.name): eigenvalue series at \(precision) bits")
                 a = try SeriesSpectrum.compute(family, terms: terms, precision: precision, seeds: first, check: second, leading: leading)
+                Progress.report("\(family.name): eigenvalue series at \(2 * precision) bits")
                 b = try SeriesSpectrum.compute(family, terms: terms, precision: 2 * precision, seeds: first, check: second, leading: leading)
+                Progress.clear()
             } catch {
                 throw CLIFailure(computation: "\(family.name): \(error)")
             }

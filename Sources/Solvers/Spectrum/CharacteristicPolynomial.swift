@@ -46,8 +46,8 @@ struct CharacteristicPolynomial {
                 }
                 for i in (k + 2)..<n where !a[i][k].hasNoTerms {
                     let m = try a[i][k] / a[k + 1][k]
-                    for j in k..<n where !a[k + 1][j].hasNoTerms { a[i][j] = a[i][j] - m * a[k + 1][j] }
-                    for r in 0..<n where !a[r][i].hasNoTerms { a[r][k + 1] = a[r][k + 1] + m * a[r][i] }
+                    for j in k..<n where !a[k + 1][j].hasNoTerms { a[i][j] = try Self.withoutTopNoise(a[i][j] - m * a[k + 1][j]) }
+                    for r in 0..<n where !a[r][i].hasNoTerms { a[r][k + 1] = try Self.withoutTopNoise(a[r][k + 1] + m * a[r][i]) }
                 }
             }
         }
@@ -66,7 +66,8 @@ struct CharacteristicPolynomial {
                 guard !factor.hasNoTerms else { continue }
                 for (j, c) in p[i].enumerated() { next[j] = next[j] - factor * c }
             }
-            p.append(next)
+            // The same residue rule: a determinant's top terms cancel between the products.
+            p.append(try next.map(Self.withoutTopNoise))
         }
         coefficients = p[n]
     }

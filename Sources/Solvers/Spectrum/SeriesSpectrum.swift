@@ -46,26 +46,10 @@ public struct SeriesSpectrum: Sendable {
         guard b == b0 else {
             throw SolverError.notConverged("\(family.name): the family's series has b = \(b), the numeric seeds b = \(b0)")
         }
-        // The accuracy the residual check certifies: the expansion's terms (its 4 internal extra
-        // terms are the tail estimate, not certified).
-        let internalOrder = Rational(expansion.terms, b)
-        let xi = expansion.solution.coordinates.map { $0.addingBigO(dExponent: -internalOrder) }
-        let context = xi[0].context
-        let d = S.d(context: context)
+        let j = try Jacobians(expansion)
+        let context = j.context
+        let (jT, jS) = (j.trivial, j.standard)
         let coarse = family.pattern
-        func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
-            let embedded = fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
-            let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded).jacobian
-            return (0..<embedded.count).map { r in (0..<embedded.count).map { j[r, $0] } }
-        }
-        func trace(_ m: [[S]]) -> S { m.indices.reduce(S(constant: BigFloat(0, precision: precision), context: context)) { $0 + m[$1][$1] } }
-        let jT = try jacobian(coarse)
-        let jS = try jacobian(try coarse.splittingBigBlock([1]))
-        let jY = try jacobian(try coarse.splittingBigBlock([2]))
-        let jXY = try jacobian(try coarse.splittingBigBlock([1, 1]))
-        let rawY = trace(jY) - trace(jS)
-        let rawX = trace(jXY) - trace(jS) - trace(jS) + trace(jT) - rawY
-
         let polyT = try CharacteristicPolynomial(jT)
         let polyS = try CharacteristicPolynomial(try quotientBlock(jS, coarse: coarse, fine: try coarse.splittingBigBlock([1])))
         if getenv("PUISEUX_TRACE") != nil {
@@ -73,14 +57,7 @@ public struct SeriesSpectrum: Sendable {
                 print("charpoly \(name): " + poly.coefficients.map { c in "\(c.leadingDExponent.map { "\($0)" } ?? "-")..O(\(c.dOrder.map { "\($0)" } ?? "-"))" }.joined(separator: ", "))
             }
         }
-        // Traces sum entries up to the size of the largest; what lies below 2^(-P/2) of the same
-        // sums in absolute values is rounding noise.
-        func absoluteTrace(_ m: [[S]]) -> S { trace(m.map { $0.map { $0.mapCoefficients(context: context) { $0.magnitude } } }) }
-        let boundY = absoluteTrace(jY) + absoluteTrace(jS)
-        let boundX = absoluteTrace(jXY) + absoluteTrace(jS) + absoluteTrace(jS) + absoluteTrace(jT) + boundY
-        let lambdaY = try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY)
-        let lambdaX = try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX)
-
+        let (lambdaX, lambdaY) = try j.exteriorAndY()
         func truncated(_ s: S, _ name: String) throws -> S {
             guard let lead = s.leadingDExponent else {
                 throw SolverError.notConverged("\(family.name): the \(name) eigenvalue has no known term (a longer family series is needed)")
@@ -211,5 +188,45 @@ public struct SeriesSpectrum: Sendable {
             }
         }
         return (k..<n).map { r in (k..<n).map { c in entry(r, c) } }
+    }
+
+    /// The Jacobians of the read-off field on the four fixed-point spaces, at a family's series
+    /// with its certified O-term (the expansion's `terms`; its 4 internal extra terms are a tail
+    /// estimate, not certified).
+    public struct Jacobians {
+        /// On Fix(S_q) (T), Fix(S_{q-1} x S_1) (T + S), Fix(S_{q-2} x S_2) (T + S + Y) and
+        /// Fix(S_{q-2} x S_1 x S_1) (T + 2S + X + Y).
+        public let trivial: [[S]], standard: [[S]], y: [[S]], exterior: [[S]]
+        public let context: SeriesContext
+
+        public init(_ expansion: SeriesFamilyExpansion) throws {
+            let b = expansion.ramification
+            let order = Rational(expansion.terms, b)
+            let xi = expansion.solution.coordinates.map { $0.addingBigO(dExponent: -order) }
+            context = xi[0].context
+            let d = S.d(context: context)
+            let coarse = expansion.family.pattern
+            func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
+                let embedded = fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
+                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded).jacobian
+                return (0..<embedded.count).map { r in (0..<embedded.count).map { j[r, $0] } }
+            }
+            trivial = try jacobian(coarse)
+            standard = try jacobian(try coarse.splittingBigBlock([1]))
+            y = try jacobian(try coarse.splittingBigBlock([2]))
+            exterior = try jacobian(try coarse.splittingBigBlock([1, 1]))
+        }
+
+        /// λ_x and λ_y exactly from traces (T + 2S + X + Y, T + S + Y, T + S, T), cleaned of
+        /// rounding residue below 2^(-P/2) of the same traces in absolute values.
+        public func exteriorAndY() throws -> (x: S, y: S) {
+            func trace(_ m: [[S]]) -> S { m.indices.reduce(S(constant: BigFloat(0, precision: context.precision), context: context)) { $0 + m[$1][$1] } }
+            func absoluteTrace(_ m: [[S]]) -> S { trace(m.map { $0.map { $0.mapCoefficients(context: context) { $0.magnitude } } }) }
+            let rawY = trace(y) - trace(standard)
+            let rawX = trace(exterior) - trace(standard) - trace(standard) + trace(trivial) - rawY
+            let boundY = absoluteTrace(y) + absoluteTrace(standard)
+            let boundX = absoluteTrace(exterior) + absoluteTrace(standard) + absoluteTrace(standard) + absoluteTrace(trivial) + boundY
+            return (try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX), try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY))
+        }
     }
 }
