@@ -4,6 +4,7 @@
 #   make test       system packages if missing, build and run the tests
 #   make check      make test, then the slow tests (PUISEUX_SLOW=1) and `puiseux check`
 #   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing)
+#   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
 #   make bench      release benchmarks (puiseux-bench), then the python-flint baseline
 #   make leakcheck  the Numbers tests under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
@@ -21,7 +22,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || ! command -v sudo >/dev/null 2>&1 || echo
 # The release binary directory (the scratch path may be overridden in SWIFT_FLAGS).
 RELEASE_BIN = $$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps deps-tex deps-notebooks deps-bench build test check demo notebooks bench leakcheck clean
+.PHONY: all deps deps-tex deps-notebooks deps-bench build test check demo notebooks docs bench leakcheck clean
 
 all: build
 
@@ -77,6 +78,15 @@ check: test build
 	PUISEUX_SLOW=1 $(SWIFT) test $(SWIFT_FLAGS)
 	"$(RELEASE_BIN)/puiseux" check
 
+# The DocC catalogs (Sources/Series/Series.docc, Sources/Solvers/Solvers.docc) as static sites in
+# .build-docs/site (symbol graphs from a separate scratch path; docc ships with the toolchain).
+docs: deps
+	$(SWIFT) build --scratch-path .build-docs -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build-docs/symbol-graphs
+	for m in Series Solvers; do \
+	    docc convert Sources/$$m/$$m.docc --additional-symbol-graph-dir .build-docs/symbol-graphs \
+	        --fallback-display-name $$m --fallback-bundle-identifier puiseux.$$m --output-dir .build-docs/site/$$m || exit 1; \
+	done
+
 # Executes the notebooks headless (outputs to .build/notebooks; the committed ones stay clean).
 notebooks: build deps-notebooks
 	mkdir -p .build/notebooks
@@ -110,4 +120,4 @@ leakcheck: deps
 	.ci/leakcheck.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-docs

@@ -6,8 +6,9 @@ import Expressions
 ///   exact expansions show rationals: `d + 1/2 - 1/8 d^(-1) + O(d^(-2))`.
 /// - `json`: the schema in Docs/json-format.md.
 /// - `latex`: an equation fragment, `\frac{1}{2} - \frac{1}{8}\, d^{-1} + \mathcal{O}(d^{-2})`.
+/// - `csv`: `exponent,coefficient,digits`, one row per term, then the O-term row.
 public enum ExpansionFormat: String, CaseIterable, Sendable {
-    case text, json, latex
+    case text, json, latex, csv
 }
 
 extension Expansion {
@@ -17,6 +18,7 @@ extension Expansion {
         case .text: return textDescription
         case .json: return jsonDescription(pretty: true)
         case .latex: return latexDescription
+        case .csv: return csvDescription
         }
     }
 }

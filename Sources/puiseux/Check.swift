@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
     @Option(help: "Working precision in bits (128...1024); every digit is confirmed at twice this.")
     var precision: Int = 256
 
-    @Option(help: "Terms per series (6...16).")
+    @Option(parsing: .unconditional, help: "Terms per series (6...16).")
     var terms: Int = 8
 
     @Option(help: "Output format: text or json.")

@@ -30,10 +30,10 @@ struct Family: ParsableCommand {
 
     @OptionGroup var shared: FamilyArguments
 
-    @Option(help: "Number of t-powers to fit, from t^0 (4...24).")
+    @Option(parsing: .unconditional, help: "Number of terms in t = d^(-1/b), from t^0 (4...24).")
     var terms: Int = 8
 
-    @Option(help: "Output format: text, json or latex (a booktabs table).")
+    @Option(help: "Output format: text, json, latex (a booktabs table) or csv (coordinate,exponent,coefficient,digits,...).")
     var format: FamilyFormat = .text
 
     func validate() throws {
@@ -241,6 +241,15 @@ struct Family: ParsableCommand {
                 caption: "Family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)): series in $d^{-1/\(b)}$; every digit agrees between two independent computations (\(computed.header)).\(note) Computed by puiseux.",
                 header: ["coordinate", "series"] + (closedForms ? ["closed forms"] : []), rows: rows)
             print(standalone ? table.standalone : table.fragment)
+        case .csv:
+            print(CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"]))
+            let names = family.pattern.coordinates.map(\.description) + ["loss"]
+            for (name, cs) in zip(names, coordinates + [loss]) {
+                for c in cs where c.bound == nil {
+                    print(CSV.row([name, exponent(c.power), c.text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
+                }
+                print(CSV.row([name, order, "O", "", "", ""]))
+            }
         case .json:
             func terms(_ cs: [Coefficient]) -> String {
                 "[" + cs.map { "{\"exponent\": \(JSON.string(exponent($0.power))), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)" + ($0.bound.map { ", \"bound\": \(JSON.string($0))" } ?? "")

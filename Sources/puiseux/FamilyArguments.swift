@@ -6,7 +6,7 @@ import Landscape
 import Solvers
 
 /// Output formats of the commands about a catalogued family (`family`, `spectrum`).
-enum FamilyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
+enum FamilyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, latex, csv }
 
 /// The arguments `family` and `spectrum` share: which family (a catalogue name; or isotropy,
 /// extra rows and type; or a critical point at finite d), the precision, and whether LaTeX

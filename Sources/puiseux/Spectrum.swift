@@ -29,7 +29,7 @@ struct Spectrum: ParsableCommand {
     @Option(help: "A dimension d >= 10 (real) for the spectrum at that d; omit for the series.")
     var d: Double?
 
-    @Option(help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
+    @Option(parsing: .unconditional, help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
     var terms: Int = 4
 
     @Option(help: "Route for the series: series (the series ring, from the numeric fits as a start; the default) or numeric (the fits alone).")
@@ -78,6 +78,11 @@ struct Spectrum: ParsableCommand {
                 print("\(family.name) at d = \(Self.number(d)): Hessian eigenvalues by component (multiplicity = degree)")
                 for (i, (x, y)) in lists.enumerated() {
                     print("  \(Self.names[i]) (degree \(degrees[i])): " + zip(x, y).map { backed($0, $1).text }.joined(separator: ", "))
+                }
+            case .csv:
+                print(CSV.row(["irrep", "degree", "value", "digits"]))
+                for (i, (x, y)) in lists.enumerated() {
+                    for (u, v) in zip(x, y) { let w = backed(u, v); print(CSV.row([Self.names[i], degrees[i], w.text, String(w.digits)])) }
                 }
             case .json, .latex:
                 let comps = lists.enumerated().map { i, pair in
@@ -176,6 +181,14 @@ struct Spectrum: ParsableCommand {
                 caption: "Hessian eigenvalues of family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent computations (\(method == .series ? "series ring at two precisions" : "two fits")). \(verdict.lines.first ?? "") Computed by puiseux.",
                 header: ["component", "degree", "eigenvalue"], rows: rows)
             print(standalone ? table.standalone : table.fragment)
+        case .csv:
+            print(CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits"]))
+            for component in components {
+                for (k, eigenvalue) in component.eigenvalues.enumerated() {
+                    for t in eigenvalue.terms { print(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, t.text, String(t.digits)])) }
+                    print(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", ""]))
+                }
+            }
         case .json:
             let comps = components.map { component in
                 let values = component.eigenvalues.map { eigenvalue -> String in

@@ -27,6 +27,30 @@ struct CheckCLITests {
         #expect(written.contains("\"ramification\""))
     }
 
+    @Test("--format csv: a header, one row per backed coefficient, the O-term row; closed forms in their own column")
+    func csv() throws {
+        let family = try CLI.run(["family", "p1-m0-II", "--terms", "6", "--format", "csv", "--closed-forms"])
+        #expect(family.status == 0, "\(family.stderr)")
+        let rows = family.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])
+        let alpha = try #require(rows.first { $0.first == "loss" && $0[1] == "-1" })
+        #expect(abs((Double(alpha[2]) ?? 0) - (0.5 - 2 / (Double.pi * Double.pi))) < 1e-15)
+        #expect(alpha[4] == "1/2 - 2/pi^2")
+        #expect(rows.contains { $0.first == "loss" && $0[2] == "O" })
+        let spectrum = try CLI.run(["spectrum", "p0-m0-I", "--d", "20", "--format", "csv", "--precision", "128"])
+        #expect(spectrum.status == 0 && spectrum.stdout.hasPrefix("irrep,degree,value,digits\nt,1,"), "\(spectrum.stdout.prefix(80))")
+        let expand = try CLI.run(["expand", "sqrt(d^2 + d) - d", "--terms", "3", "--format", "csv"])
+        #expect(expand.stdout == "exponent,coefficient,digits\n0,0.5,38\n-1,-0.125,38\n-2,0.0625,38\n-3,O,\n")
+    }
+
+    @Test("negative --terms is reported as out of range, not as a missing value", arguments: [
+        ["family", "p0-m0-I", "--terms", "-3"], ["spectrum", "p0-m0-I", "--terms", "-1"], ["check", "--terms", "-1"],
+    ])
+    func negativeTerms(_ arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 2 && r.stderr.contains("--terms must be between"), "\(r.stderr)")
+    }
+
     @Test("an unwritable --output is bad usage for every command (exit 2, one line)", arguments: [
         ["expand", "d", "--output", "/nonexistent/dir/x"], ["families", "--output", "/nonexistent/dir/x"],
         ["family", "p0-m0-I", "--output", "/nonexistent/dir/x"], ["spectrum", "p0-m0-I", "--output", "/nonexistent/dir/x"],

@@ -85,7 +85,13 @@ struct ExportTests {
         #expect(exact.formatted(.text) == exact.textDescription)
         #expect(exact.formatted(.latex) == exact.latexDescription)
         #expect(exact.formatted(.json) == exact.jsonDescription(pretty: true))
-        #expect(ExpansionFormat.allCases.map(\.rawValue) == ["text", "json", "latex"])
+        #expect(exact.formatted(.csv) == exact.csvDescription)
+        #expect(ExpansionFormat.allCases.map(\.rawValue) == ["text", "json", "latex", "csv"])
+    }
+
+    @Test("CSV: quoting of fields with commas and quotes (RFC 4180)")
+    func csvQuoting() {
+        #expect(CSV.row(["a", "b,c", "say \"x\""]) == "a,\"b,c\",\"say \"\"x\"\"\"")
     }
 
     @Test("expanding and printing end to end")
