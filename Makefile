@@ -82,7 +82,7 @@ check: test build
 # .build-docs/site (symbol graphs from a separate scratch path; docc ships with the toolchain).
 docs: deps
 	$(SWIFT) build --scratch-path .build-docs -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build-docs/symbol-graphs
-	for m in Series Solvers; do \
+	mkdir -p .build-docs/site; for m in Series Solvers; do \
 	    docc convert Sources/$$m/$$m.docc --additional-symbol-graph-dir .build-docs/symbol-graphs \
 	        --fallback-display-name $$m --fallback-bundle-identifier puiseux.$$m --output-dir .build-docs/site/$$m || exit 1; \
 	done
