@@ -115,6 +115,18 @@ if arguments.count == 8, arguments[1] == "--spectrum-series", let family = Famil
     exit(0)
 }
 
+// `FamilyTable --last-rows-series NAME TERMS BITS`: the same block as series in the series ring.
+if arguments.count == 5, arguments[1] == "--last-rows-series", let family = FamilyCatalogue.named(arguments[2]),
+   let terms = Int(arguments[3]), let bits = Int(arguments[4]) {
+    do {
+        let e = try SeriesFamilyExpansion.compute(family, terms: terms, precision: bits)
+        let (lower, upper) = try SeriesSpectrum.lastRowsStandardBlock(try SeriesSpectrum.Jacobians(e), pattern: family.pattern)
+        for s in [lower, upper] {
+            print(s.terms.map { "\($0.coefficient.formatted(significantDigits: 20)) d^(\($0.dExponent))" }.joined(separator: " + "), "O(d^\(s.dOrder.map { "\($0)" } ?? "-"))")
+        }
+    } catch { print("error:", error); exit(1) }
+    exit(0)
+}
 // `FamilyTable --last-rows NAME D`: distinct eigenvalues of the Hessian block of the last two
 // rows of W (paper 000, section 5.2), from the explicit model in Double.
 if arguments.count == 4, arguments[1] == "--last-rows", let family = FamilyCatalogue.named(arguments[2]),

@@ -4,6 +4,8 @@ import Glibc
 import Testing
 import Numbers
 import Series
+import LinearAlgebra
+import Landscape
 @testable import Solvers
 
 /// `SeriesSpectrum`: eigenvalue series in the series ring, against published values (paper 000,
@@ -101,5 +103,32 @@ import Series
         #expect(Self.close(Self.coefficient(s.components[2].eigenvalues[0], .zero), quarter - gap, digits: 45))
         #expect(Self.close(Self.coefficient(s.components[3].eigenvalues[0], .zero), quarter + gap, digits: 45))
         try Self.agreesWithExactSpectrum(s, at: 1e8)
+    }
+}
+
+/// Paper 000, section 5.2: for k = d + 2 (p1-m2-II), the Hessian block of the last two rows has
+/// a 2 x 2 standard-component block with eigenvalues 0.8060... and -0.1198... (each of
+/// multiplicity d - 2) as d -> infinity.
+@Suite struct LastRowsBlockTests {
+    @Test func paperSectionFiveTwo() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m2-II"))
+        let e = try SeriesFamilyExpansion.compute(family, terms: 12, precision: 256)
+        let (lower, upper) = try SeriesSpectrum.lastRowsStandardBlock(try SeriesSpectrum.Jacobians(e), pattern: family.pattern)
+        func constant(_ s: PuiseuxSeries<BigFloat>) -> Double { s.terms.first { $0.dExponent == .zero }?.coefficient.doubleValue ?? .nan }
+        // The paper prints 0.8060... and -0.1198... (truncated).
+        #expect(constant(upper) >= 0.8060 && constant(upper) < 0.8061, "\(constant(upper))")
+        #expect(constant(lower) <= -0.1198 && constant(lower) > -0.1199, "\(constant(lower))")
+        // Independent: the explicit model's Hessian (Double) at d = 50, block of the last two rows;
+        // the series at d = 50 must match two of its eigenvalues of multiplicity d - 2 = 48.
+        let d = 50
+        let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: 192)], precision: 192)[0]
+        let w = try family.pattern.matrix(point.coordinates.map(\.doubleValue), dimension: d)
+        let k = w.count
+        let values = try ExplicitModel<Double>(dimension: d).hessianSubmatrix(Matrix(w), rows: [k - 2, k - 1]).symmetricEigenvalues()
+        for series in [lower, upper] {
+            let v = series.terms.reduce(0.0) { $0 + $1.coefficient.doubleValue * pow(Double(d), $1.dExponent.doubleValue) }
+            let close = values.filter { abs($0 - v) < 1e-3 }
+            #expect(close.count >= d - 2, "series \(v) at d = \(d): \(close.count) explicit eigenvalues within 1e-3")
+        }
     }
 }

@@ -229,4 +229,42 @@ public struct SeriesSpectrum: Sendable {
             return (try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX), try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY))
         }
     }
+
+    /// Paper 000, section 5.2 (k = d + 2): the Hessian block of the last two rows of W has, on
+    /// the standard component of S_(d-1) acting on its columns, a 2 x 2 block (each eigenvalue of
+    /// multiplicity d - 2). Its entries come from the Jacobian on Fix(S_(q-2) x S_1 x S_1): the
+    /// perturbation of extra row a by +1 at one split column and -1 at the other is the
+    /// coordinate vector u_a = e(E_a,s1) - e(E_a,s2); those coordinates count one entry each, so
+    /// u_a^T J u_b is the second derivative of L, and |δW|^2 = 2. Eigenvalues from the trace and
+    /// the discriminant in the series ring. Needs p = 1 and at least two extra rows.
+    public static func lastRowsStandardBlock(_ jacobians: Jacobians, pattern: IsotropyPattern) throws -> (lower: S, upper: S) {
+        guard pattern.smallBlocks == [1], pattern.extraRows >= 2 else {
+            throw SolverError.noCriticalPoint("the last-rows block needs p = 1 and at least two extra rows")
+        }
+        let fine = try pattern.splittingBigBlock([1, 1])
+        let m = pattern.extraRows
+        func index(_ row: Int, _ block: Int) throws -> Int {
+            guard let i = fine.coordinates.firstIndex(of: .extra(row: row, columnBlock: block)) else {
+                throw SolverError.noCriticalPoint("no coordinate E_\(row + 1)\(block + 1)")
+            }
+            return i
+        }
+        let rows = [m - 2, m - 1]
+        let j = jacobians.exterior
+        let context = jacobians.context
+        let half = BigFloat(Rational(1, 2), precision: context.precision)
+        func entry(_ a: Int, _ b: Int) throws -> S {
+            let (p1, p2) = (try index(rows[a], 1), try index(rows[a], 2))
+            let (q1, q2) = (try index(rows[b], 1), try index(rows[b], 2))
+            return (j[p1][q1] - j[p1][q2] - j[p2][q1] + j[p2][q2]).scaled(by: half)
+        }
+        let (a, b, c) = (try entry(0, 0), try entry(0, 1), try entry(1, 1))
+        let trace = a + c
+        let discriminant = (a - c) * (a - c) + (b * b).scaled(by: BigFloat(4, precision: context.precision))
+        guard let leading = discriminant.terms.first?.coefficient, leading.sign > 0 else {
+            throw SolverError.notConverged("the last-rows block has equal eigenvalues to the known order")
+        }
+        let root = try S.sqrt(discriminant)
+        return ((trace - root).scaled(by: half), (trace + root).scaled(by: half))
+    }
 }
