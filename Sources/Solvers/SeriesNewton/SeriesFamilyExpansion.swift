@@ -1,5 +1,6 @@
 import Numbers
 import Series
+import LinearAlgebra
 import Landscape
 
 /// The whole series-ring route for a catalogued family: leading behaviour from critical
@@ -15,7 +16,7 @@ public struct SeriesFamilyExpansion: Sendable {
     public let checkpoints: [CriticalPoint]
     public var ramification: Int { solution.ramification }
 
-    /// Solves with `terms + 4` terms internally, so that the loss (where d^2-sized pieces cancel)
+    /// Solves with `max(terms + 4, 12)` terms internally, so that the loss (where d^2-sized pieces cancel)
     /// and the finite-d check have a tail to measure the truncation error with.
     public static func compute(_ family: Family, terms: Int, precision: Int) throws -> SeriesFamilyExpansion {
         let (leading, points) = try leadingBehaviour(of: family, precision: precision)
@@ -43,7 +44,9 @@ public struct SeriesFamilyExpansion: Sendable {
 
     public static func compute(_ family: Family, terms: Int, precision: Int, leading: LeadingBehaviour,
                                checkpoints points: [CriticalPoint]) throws -> SeriesFamilyExpansion {
-        let solver = SeriesFamilySolver(precision: precision, terms: terms + 4)
+        // At least 12 internal terms: the staged solve of a b = 4 family needs the equations to
+        // reach the lag of its kernel directions (t^2 - t^3) beyond the printed terms.
+        let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, 12))
         let solution: FamilySeries
         do {
             solution = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading)
@@ -93,7 +96,14 @@ public struct SeriesFamilyExpansion: Sendable {
         let d = S.d(context: solution.coordinates[0].context)
         let model = ReducedLoss(pattern: family.pattern, d: d)
         let truncated = solution.coordinates.map { $0.polynomialPart(aboveDExponent: Rational(-terms, b)) }
-        let (field, jacobian) = try model.fieldAndJacobian(truncated)
+        let field: [S], jacobian: Matrix<S>
+        do {
+            (field, jacobian) = try model.fieldAndJacobian(truncated)
+        } catch let error as ComputationError {
+            // Too short a truncation can leave a Gram entry with no known term (b = 4 families at
+            // 4 terms: one power of d): say so instead of passing on "division by zero".
+            throw SolverError.notConverged("\(family.name): F_d cannot be evaluated at the series truncated to \(terms) terms (\(error)); ask for more terms (\(2 * b) or more for b = \(b))")
+        }
         let n = family.pattern.dimension
         // F_d's coefficients are sums of pieces up to d^2 in size that cancel; at P bits a
         // coefficient below 2^(-P/2) is rounding noise (the floor Newton converges to), not part of
