@@ -80,32 +80,33 @@ public enum ClosedFormFinder {
         return ClosedForm(text: text(q, basis), latex: latex(q, basis), evidenceDigits: evidence)
     }
 
-    static func text(_ q: [Rational], _ basis: [BasisConstant]) -> String {
+    /// Σ q_i b_i with signs between the terms; `term` writes |q_i| b_i from the numerator and
+    /// denominator of |q_i|.
+    static func combination(_ q: [Rational], _ basis: [BasisConstant], _ term: (Int, Int, BasisConstant) -> String) -> String {
         var out = ""
         for (c, b) in zip(q, basis) where c != .zero {
             let negative = c < .zero
             let (p, r) = (negative ? -c : c).intComponents!
-            var numerator = b.numerator.text.isEmpty ? "\(p)" : (p == 1 ? b.numerator.text : "\(p) \(b.numerator.text)")
-            if numerator.isEmpty { numerator = "1" }
-            let denominatorParts = [r == 1 ? "" : "\(r)", b.denominator.text].filter { !$0.isEmpty }
-            let denominator = denominatorParts.joined(separator: " ")
-            let term = denominator.isEmpty ? numerator
-                : numerator + "/" + (denominator.contains(" ") ? "(\(denominator))" : denominator)
-            out += out.isEmpty ? (negative ? "-" : "") + term : (negative ? " - " : " + ") + term
+            let t = term(p, r, b)
+            out += out.isEmpty ? (negative ? "-" : "") + t : (negative ? " - " : " + ") + t
         }
         return out.isEmpty ? "0" : out
     }
 
+    static func text(_ q: [Rational], _ basis: [BasisConstant]) -> String {
+        combination(q, basis) { p, r, b in
+            let numerator = b.numerator.text.isEmpty ? "\(p)" : (p == 1 ? b.numerator.text : "\(p) \(b.numerator.text)")
+            let denominator = [r == 1 ? "" : "\(r)", b.denominator.text].filter { !$0.isEmpty }.joined(separator: " ")
+            return denominator.isEmpty ? numerator
+                : numerator + "/" + (denominator.contains(" ") ? "(\(denominator))" : denominator)
+        }
+    }
+
     static func latex(_ q: [Rational], _ basis: [BasisConstant]) -> String {
-        var out = ""
-        for (c, b) in zip(q, basis) where c != .zero {
-            let negative = c < .zero
-            let (p, r) = (negative ? -c : c).intComponents!
+        combination(q, basis) { p, r, b in
             let numerator = b.numerator.latex.isEmpty ? "\(p)" : (p == 1 ? b.numerator.latex : "\(p)\(b.numerator.latex)")
             let denominator = (r == 1 ? "" : "\(r)") + b.denominator.latex
-            let term = denominator.isEmpty ? numerator : "\\frac{\(numerator)}{\(denominator)}"
-            out += out.isEmpty ? (negative ? "-" : "") + term : (negative ? " - " : " + ") + term
+            return denominator.isEmpty ? numerator : "\\frac{\(numerator)}{\(denominator)}"
         }
-        return out.isEmpty ? "0" : out
     }
 }

@@ -18,7 +18,8 @@ public enum IntegerRelation {
         precondition(n >= 2, "PSLQ needs at least two numbers")
         let bits = x[0].precision
         let zero = BigFloat(0, precision: bits), one = BigFloat(1, precision: bits)
-        guard let norm = Optional(try BigFloat.sqrt(x.reduce(zero) { $0 + $1 * $1 })), !norm.isZero else { return nil }
+        let norm = try BigFloat.sqrt(x.reduce(zero) { $0 + $1 * $1 })
+        guard !norm.isZero else { return nil }
         // A zero input is its own relation.
         if let k = x.firstIndex(where: { $0.magnitude <= tolerance * norm }) { return (0..<n).map { $0 == k ? 1 : 0 } }
         var y = try x.map { try $0 / norm }

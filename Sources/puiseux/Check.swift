@@ -109,15 +109,9 @@ struct Check: ParsableCommand {
         let worst = orders.map { o in o.leading.map { $0 - o.bound } ?? Rational(-1000) }.max()!
         add("residual", worst <= .zero && orders.allSatisfy { $0.leading != nil },
             "F_d at the \(terms)-term series is O(d^(bound)) in every row: " + orders.map { "\($0.leading.map(\.description) ?? "0") <= \($0.bound)" }.joined(separator: ", "))
-        var worstRatio = 0.0
-        for point in a.checkpoints.suffix(2) {
-            for i in 0..<family.pattern.dimension {
-                let gap = (try a.coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue
-                let tail = try a.truncationError(i, at: point.d).doubleValue
-                worstRatio = max(worstRatio, gap / max(tail, 1e-300))
-            }
-        }
-        add("Newton", worstRatio <= 10, "series vs continued critical points at d = \(a.checkpoints.suffix(2).map { $0.d.formatted(significantDigits: 3) }.joined(separator: ", ")): within \(String(format: "%.2f", worstRatio)) x the truncation error")
+        let agreement = try a.newtonAgreement()
+        let worstRatio = agreement.map(\.ratio).max() ?? 0
+        add("Newton", worstRatio <= 10, "series vs continued critical points at d = \(agreement.map { $0.d.formatted(significantDigits: 3) }.joined(separator: ", ")): within \(String(format: "%.2f", worstRatio)) x the truncation error")
 
         // Published values (paper 000; MATH.md section 6).
         let bits = precision

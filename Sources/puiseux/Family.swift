@@ -94,19 +94,12 @@ struct Family: ParsableCommand {
         json.append("\"residual\": [" + orders.map { o in "{\"bound\": \(JSON.string(o.bound.description)), \"leading\": \(o.leading.map { JSON.string($0.description) } ?? "null")}" }.joined(separator: ", ") + "]")
         // Agreement with the finite-d critical points (continuation + Newton) at the two larger d.
         var agreement = [String]()
-        for point in first.checkpoints.suffix(2) {
-            var worstRatio = 0.0, worstGap = 0.0
-            for i in 0..<n {
-                let gap = (try first.coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue
-                let allowed = try first.truncationError(i, at: point.d).doubleValue
-                worstGap = max(worstGap, gap)
-                worstRatio = max(worstRatio, gap / max(allowed, 1e-300))
-            }
+        for (d, worstGap, worstRatio) in try first.newtonAgreement() {
             guard worstRatio < 10 else {
-                throw CLIFailure(computation: "\(family.name): the series disagrees with Newton at d = \(point.d.formatted(significantDigits: 6)) beyond its truncation error")
+                throw CLIFailure(computation: "\(family.name): the series disagrees with Newton at d = \(d.formatted(significantDigits: 6)) beyond its truncation error")
             }
-            agreement.append("d = \(point.d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x the truncation error)")
-            json.append("\"newton_d_\(point.d.formatted(significantDigits: 6))\": {\"max_difference\": \(JSON.string(String(format: "%.3e", worstGap))), \"ratio_to_truncation_error\": \(JSON.string(String(format: "%.3f", worstRatio)))}")
+            agreement.append("d = \(d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x the truncation error)")
+            json.append("\"newton_d_\(d.formatted(significantDigits: 6))\": {\"max_difference\": \(JSON.string(String(format: "%.3e", worstGap))), \"ratio_to_truncation_error\": \(JSON.string(String(format: "%.3f", worstRatio)))}")
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
         checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on")

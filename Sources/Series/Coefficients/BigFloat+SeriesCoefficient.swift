@@ -38,3 +38,13 @@ extension BigFloat: SeriesCoefficient {
 
     public func decimalString(significantDigits digits: Int) -> String { formatted(significantDigits: digits) }
 }
+
+extension NumericZeroRule {
+    /// 2^(-P/2) at precision P: the floor for results of computations that cancel over many
+    /// steps (a Newton iteration's converged step, Horner sums, traces, F_d's d^2 pieces), which
+    /// the local rule above cannot see. A term below this fraction of the pieces it was summed
+    /// from is rounding residue; a true term that small shows up as a disagreement at 2P bits.
+    public static func residueFloor(precision: Int) throws -> BigFloat {
+        try BigFloat.pow(BigFloat(2, precision: precision), Rational(-precision / 2))
+    }
+}

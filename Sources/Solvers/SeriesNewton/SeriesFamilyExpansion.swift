@@ -83,6 +83,22 @@ public struct SeriesFamilyExpansion: Sendable {
         return sum.magnitude
     }
 
+    /// The truncated series against the continued critical points at the two larger checkpoints
+    /// (1e4 and 1e5, or 1e7 and 1e8): per d, the largest |series - Newton| over the coordinates
+    /// and the largest ratio of such a gap to the internally computed tail (the truncation error).
+    public func newtonAgreement() throws -> [(d: BigFloat, largestGap: Double, ratio: Double)] {
+        try checkpoints.suffix(2).map { point in
+            var gap = 0.0, ratio = 0.0
+            for i in 0..<family.pattern.dimension {
+                let g = (try coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue
+                let tail = try truncationError(i, at: point.d).doubleValue
+                gap = max(gap, g)
+                ratio = max(ratio, g / max(tail, 1e-300))
+            }
+            return (point.d, gap, ratio)
+        }
+    }
+
     func evaluate(_ cs: [BigFloat], at d: BigFloat) throws -> BigFloat {
         var sum = BigFloat(0, precision: d.precision)
         for (j, c) in cs.enumerated() where !c.isZero { sum = sum + c * (try BigFloat.pow(d, Rational(-j, ramification))) }
@@ -108,7 +124,7 @@ public struct SeriesFamilyExpansion: Sendable {
         // F_d's coefficients are sums of pieces up to d^2 in size that cancel; at P bits a
         // coefficient below 2^(-P/2) is rounding noise (the floor Newton converges to), not part of
         // the residual's order.
-        let noise = try BigFloat.pow(BigFloat(2, precision: field[0].precision), Rational(-field[0].precision / 2))
+        let noise = try NumericZeroRule.residueFloor(precision: field[0].precision)
         return (0..<n).map { j in
             let rowScale = (0..<n).compactMap { jacobian[j, $0].leadingDExponent }.max() ?? 0
             let leading = field[j].terms.first { $0.coefficient.magnitude > noise }?.dExponent

@@ -14,12 +14,9 @@ extension SeriesFamilySolver {
     func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
         let n = pattern.dimension
         let context = SeriesContext(precision: precision, relativeTerms: 2 * terms + 32)
-        let one = BigFloat(1, precision: precision)
-        let d = S.d(context: context)
-        let model = ReducedLoss(pattern: pattern, d: d)
-        let scales = leading.exponents.map { S.monomial(one, dExponent: -$0, context: context) }
-        let limits = limit.map { S(constant: BigFloat($0, precision: precision), context: context) }
-        let b0 = leading.exponents.reduce(1) { lcm($0, $1.intComponents!.1) }
+        let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
+        let model = variables.model, scales = variables.scales
+        let b0 = variables.initialRamification
         var core = StagedCoefficientSolve(precision: precision, names: pattern.coordinates.map(\.description))
         core.maximumIterations = maximumIterations
         core.trace = trace
@@ -28,14 +25,12 @@ extension SeriesFamilySolver {
             start: leading.coefficients.map { [BigFloat($0, precision: precision)] }, ramification: b0, context: context,
             needed: { b, k in max(0, terms - (leading.exponents[k] * Rational(b)).intComponents!.0) },
             system: { eta in
-                let (field, jacobian) = try model.fieldAndJacobian((0..<n).map { limits[$0] + scales[$0] * eta[$0] })
+                let (field, jacobian) = try model.fieldAndJacobian(variables.xi(eta))
                 return (field, (0..<n).map { j in (0..<n).map { jacobian[j, $0] * scales[$0] } })
             })
         let order = Rational(terms, b)
-        let xi = (0..<n).map { i in
-            (limits[i] + scales[i] * S(ramification: b, valuation: 0, coefficients: a[i], order: nil, context: context))
-                .polynomialPart(aboveDExponent: -order)
-        }
+        let eta = a.map { S(ramification: b, valuation: 0, coefficients: $0, order: nil, context: context) }
+        let xi = variables.xi(eta).map { $0.polynomialPart(aboveDExponent: -order) }
         return FamilySeries(ramification: b, coordinates: xi, loss: try model.loss(xi), residual: try model.field(xi),
                             leadingExponents: leading.exponents, iterations: iterations)
     }

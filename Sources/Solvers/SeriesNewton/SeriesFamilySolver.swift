@@ -49,21 +49,16 @@ public struct SeriesFamilySolver: Sendable {
         let n = pattern.dimension
         precondition(limit.count == n && leading.exponents.count == n)
         let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
-        let one = BigFloat(1, precision: precision)
-        let d = S.d(context: context)
-        let model = ReducedLoss(pattern: pattern, d: d)
-        let scales = leading.exponents.map { S.monomial(one, dExponent: -$0, context: context) }
-        let limits = limit.map { S(constant: BigFloat($0, precision: precision), context: context) }
+        let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
+        let model = variables.model, scales = variables.scales
 
-        var b = leading.exponents.reduce(1) { lcm($0, $1.intComponents!.1) }
+        var b = variables.initialRamification
         var order = Rational(terms, b)
         var eta = leading.coefficients.map { S(constant: BigFloat($0, precision: precision), context: context) }
         // The iterate is a polynomial in t, treated as exact: its O-term is a truncation, not an
         // error claim, so F_d at it is known to the context's length and the Newton step is not
         // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
-        func coordinates() -> [S] {
-            (0..<n).map { i in (limits[i] + scales[i] * eta[i]).polynomialPart(aboveDExponent: -order) }
-        }
+        func coordinates() -> [S] { variables.xi(eta).map { $0.polynomialPart(aboveDExponent: -order) } }
         var iterations = 0, stalled = 0
         while true {
             iterations += 1
@@ -107,6 +102,27 @@ public struct SeriesFamilySolver: Sendable {
     }
 
     func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
+}
+
+/// The variables of both iterations: ξ_i = c_i + d^(-e_i) η_i with η_i(∞) ≠ 0 (e_i the leading
+/// exponents), the model in series arithmetic, and b_0, the common denominator of the e_i.
+struct EtaVariables {
+    typealias S = PuiseuxSeries<BigFloat>
+    let model: ReducedLoss<S>
+    let scales: [S]
+    let limits: [S]
+    let initialRamification: Int
+
+    init(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, context: SeriesContext) {
+        let one = BigFloat(1, precision: context.precision)
+        model = ReducedLoss(pattern: pattern, d: S.d(context: context))
+        scales = leading.exponents.map { S.monomial(one, dExponent: -$0, context: context) }
+        limits = limit.map { S(constant: BigFloat($0, precision: context.precision), context: context) }
+        initialRamification = leading.exponents.reduce(1) { lcm($0, $1.intComponents!.1) }
+    }
+
+    /// ξ from η.
+    func xi(_ eta: [S]) -> [S] { (0..<eta.count).map { limits[$0] + scales[$0] * eta[$0] } }
 }
 
 /// The result of `SeriesFamilySolver`: the coordinates and the loss as Puiseux series with

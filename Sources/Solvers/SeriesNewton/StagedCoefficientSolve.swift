@@ -38,7 +38,7 @@ struct StagedCoefficientSolve {
         let one = BigFloat(1, precision: precision)
         let zero = BigFloat(0, precision: precision)
         // A column is free when all but half the working bits of it cancel against earlier columns.
-        let tolerance = try BigFloat.pow(BigFloat(2, precision: precision), Rational(-precision / 2))
+        let tolerance = try NumericZeroRule.residueFloor(precision: precision)
         // An unknown is undetermined (a kernel direction at this truncation) when a null vector
         // of the coefficient system moves it by more than 2^(-P/3).
         let nullTolerance = try BigFloat.pow(BigFloat(2, precision: precision), Rational(-precision / 3))

@@ -74,7 +74,7 @@ struct CharacteristicPolynomial {
 
     /// Drops leading terms below 2^(-P/2) times the largest of the next eight terms.
     static func withoutTopNoise(_ s: S) throws -> S {
-        let floor = try BigFloat.pow(BigFloat(2, precision: s.precision), Rational(-s.precision / 2))
+        let floor = try NumericZeroRule.residueFloor(precision: s.precision)
         var c = s.coefficients
         var dropped = 0
         while dropped < c.count {
@@ -90,7 +90,7 @@ struct CharacteristicPolynomial {
     /// series layer cannot see: a term of s below 2^(-P/2) times the same term of `bound` (the
     /// same computation in absolute values: the size of the pieces summed) is rounding noise.
     static func withoutNoise(_ s: S, bound: S) throws -> S {
-        let floor = try BigFloat.pow(BigFloat(2, precision: s.precision), Rational(-s.precision / 2))
+        let floor = try NumericZeroRule.residueFloor(precision: s.precision)
         let kept = s.coefficients.indices.map { i -> BigFloat in
             let c = s.coefficients[i]
             let e = s.dExponent(ofTExponent: s.valuation + i)
@@ -115,16 +115,12 @@ struct CharacteristicPolynomial {
     /// coefficients of d^(1 - j/b) are near `seed`:
     /// the staged coefficient solve on p(d η) = 0 in η, so that a root whose leading terms
     /// coincide with another's (a cluster) is still separated, at the order where they differ.
-    /// `seed` and `check`: two independent fits of the branch (different nodes and precision).
-    func root(near seed: [BigFloat], check: [BigFloat], ramification b: Int, terms: Int, precision: Int, name: String) throws -> S {
+    /// `seed`: a fit of the branch; `lead`: the index of its first coefficient the two
+    /// independent fits agree on (`SeriesSpectrum`). Solving for η = λ d^(lead/b - 1) with
+    /// η(∞) ≠ 0 keeps the leading root simple; with λ = d η every bounded eigenvalue would share
+    /// the root η_0 = 0 and Newton would crawl (a multiple root).
+    func root(near seed: [BigFloat], lead: Int, ramification b: Int, terms: Int, precision: Int, name: String) throws -> S {
         let context = coefficients[0].context
-        // The seed's leading exponent: its first coefficient on which the two fits agree to two
-        // digits (below it the fits only agree that the coefficient is small). Solving for
-        // η = λ d^(lead/b - 1) with η(∞) ≠ 0 keeps the leading root simple; with λ = d η every
-        // bounded eigenvalue would share the root η_0 = 0 and Newton would crawl (a multiple root).
-        let lead = seed.indices.first { j in
-            j < check.count && !seed[j].isZero && (seed[j] - check[j]).magnitude.doubleValue <= 1e-2 * seed[j].magnitude.doubleValue
-        } ?? 0
         let scale = S.monomial(BigFloat(1, precision: precision), dExponent: Rational(b - lead, b), context: context)
         let start = seed.dropFirst(lead).prefix(max(1, min(seed.count - lead, 2 * b + 2))).map { BigFloat($0, precision: precision) }
         let absolute = CharacteristicPolynomial(coefficients: coefficients.map { $0.mapCoefficients(context: context) { $0.magnitude } })
@@ -132,7 +128,7 @@ struct CharacteristicPolynomial {
         core.trace = getenv("PUISEUX_TRACE") != nil
         core.firstStage = Int.max
         if core.trace {
-            print("root \(name): lead \(lead), start \(start.map { $0.formatted(significantDigits: 8) }) check \(check.prefix(10).map { $0.formatted(significantDigits: 8) })")
+            print("root \(name): lead \(lead), start \(start.map { $0.formatted(significantDigits: 8) })")
             for (i, c) in coefficients.enumerated() { print("  c_\(i): \(c.terms.prefix(3).map { "\($0.coefficient.formatted(significantDigits: 6)) d^\($0.dExponent)" }) O(d^\(c.dOrder.map { "\($0)" } ?? "-"))") }
         }
         let (a, refined, _) = try core.solve(
@@ -168,7 +164,7 @@ struct CharacteristicPolynomial {
     func clusterRoots(seeds: (S, S), ramification b: Int, terms: Int, precision: Int, name: String) throws -> [S] {
         let context = coefficients[0].context
         let one = BigFloat(1, precision: precision)
-        let seedQ = [seeds.0 + seeds.1, seeds.0 * seeds.1].map { $0 }   // -q_1, q_0
+        let seedQ = [seeds.0 + seeds.1, seeds.0 * seeds.1]   // -q_1, q_0
         let exponents = try seedQ.map { q -> Rational in
             guard let e = q.leadingDExponent else { throw SolverError.notConverged("\(name): a cluster seed vanishes") }
             return e

@@ -94,7 +94,9 @@ public struct SeriesSpectrum: Sendable {
                 let partners = seedList.indices.filter { $0 != i && roots[$0] == nil && sameLeading(seedSeries[i], seedSeries[$0]) }
                 switch partners.count {
                 case 0:
-                    roots[i] = try truncated(poly.root(near: seedList[i], check: checkList[i], ramification: b, terms: terms, precision: precision, name: "\(name)-eigenvalue"), "\(name)")
+                    // The seed series' leading term is the first coefficient the fits agree on.
+                    let lead = seedSeries[i].leadingDExponent.map { ((1 - $0) * Rational(b)).intComponents!.0 } ?? 0
+                    roots[i] = try truncated(poly.root(near: seedList[i], lead: lead, ramification: b, terms: terms, precision: precision, name: "\(name)-eigenvalue"), "\(name)")
                 case 1:
                     let j = partners[0]
                     let pair = try poly.clusterRoots(seeds: (seedSeries[i], seedSeries[j]), ramification: b, terms: terms, precision: precision, name: "\(name)-eigenvalue")
@@ -178,7 +180,7 @@ public struct SeriesSpectrum: Sendable {
         // J W, then W^(-1) (J W) on the rows and columns k..<n (and the lower-left block for the check).
         let jw = (0..<n).map { r in (0..<n).map { c in (0..<n).reduce(zero) { $0 + scaled(j[r][$1], columns[c][$1]) } } }
         func entry(_ r: Int, _ c: Int) -> S { (0..<n).reduce(zero) { $0 + scaled(jw[$1][c], inverse[r][$1]) } }
-        let noise = try BigFloat.pow(BigFloat(2, precision: bits), Rational(-bits / 2))
+        let noise = try NumericZeroRule.residueFloor(precision: bits)
         let size = j.joined().compactMap { $0.coefficients.first?.magnitude }.max() ?? BigFloat(1, precision: bits)
         for r in k..<n {
             for c in 0..<k {
