@@ -60,7 +60,7 @@ if arguments.count == 5, arguments[1] == "--series-spectrum", let family = Famil
         }
         let check = try NumericSpectrumExpansion.compute(family, ramification: family.expectedRamification, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
         var result: SeriesSpectrum?
-        let time = try clock.measure { result = try SeriesSpectrum.compute(family, terms: terms, precision: precision, seeds: seeds!, check: check) }
+        let time = try clock.measure { result = try SeriesSpectrum.compute(family, terms: terms, precision: precision) }
         print("seeds \(seedTime), series \(time), b = \(result!.ramification)")
         for (c, component) in result!.components.enumerated() {
             for (e, list) in component.eigenvalues.enumerated() {
@@ -74,16 +74,10 @@ if arguments.count == 5, arguments[1] == "--series-spectrum", let family = Famil
 if arguments.count == 5, arguments[1] == "--series-newton", let family = FamilyCatalogue.named(arguments[2]),
    let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
     let clock = ContinuousClock()
-    var leading: LeadingBehaviour?
-    let seedTime = try clock.measure {
-        leading = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision).0
-    }
-    print("leading exponents", leading!.exponents, leading!.coefficients.map { $0.formatted(significantDigits: 6) }, seedTime)
-    var result: FamilySeries?; var solver = SeriesFamilySolver(precision: precision, terms: terms); solver.trace = true
-    let time = clock.measure {
-        do {
-            result = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading!) } catch { print("error:", error); exit(1) }
-    }
+    var expansion: SeriesFamilyExpansion?
+    let time = try clock.measure { expansion = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision) }
+    let result: FamilySeries? = expansion!.solution
+    print("leading exponents", expansion!.solution.leadingExponents, "from", expansion!.leadingSource)
     let r = result!
     print("b =", r.ramification, "iterations", r.iterations, time)
     for (i, c) in family.pattern.coordinates.enumerated() {

@@ -88,9 +88,8 @@ struct Check: ParsableCommand {
     }
 
     func checks(_ family: Solvers.Family) throws -> [Outcome] {
-        let (leading, points) = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
-        let a = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
-        let b = try SeriesFamilyExpansion.compute(family, terms: terms, precision: 2 * precision, leading: leading, checkpoints: points)
+        let a = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
+        let b = try a.lifted(toPrecision: 2 * precision)
         var out: [Outcome] = []
         func add(_ check: String, _ passed: Bool, _ detail: String) { out.append(Outcome(family: family.name, check: check, passed: passed, detail: detail)) }
 
@@ -157,7 +156,7 @@ struct Check: ParsableCommand {
         // The Jacobian loses up to two powers of d to the coordinates' O-term: for the constant
         // terms of x and y the series needs more than 2b terms (b = 4: a longer one at P bits).
         let long = a.terms > 2 * a.ramification + 2 ? a
-            : try SeriesFamilyExpansion.compute(family, terms: 3 * a.ramification + 2, precision: precision, leading: leading, checkpoints: points)
+            : try a.lifted(toPrecision: precision, terms: 3 * a.ramification + 2)
         let (x, y) = try SeriesSpectrum.Jacobians(long).exteriorAndY()
         func constant(_ s: PuiseuxSeries<BigFloat>) -> BigFloat { s.terms.first { $0.dExponent == .zero }?.coefficient ?? BigFloat(0, precision: bits) }
         let kx = digits(constant(x), try value("1/4 - 1/(2*pi)")), ky = digits(constant(y), try value("1/4 + 1/(2*pi)"))

@@ -70,12 +70,10 @@ struct Family: ParsableCommand {
     }
 
     func computeSeries(_ family: Solvers.Family, precision: Int) throws -> Computed {
-        Progress.report("\(family.name): critical points at large d (leading exponents)")
-        let (leading, points) = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
         Progress.report("\(family.name): series at \(precision) bits")
-        let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
-        Progress.report("\(family.name): series at \(2 * precision) bits")
-        let second = try SeriesFamilyExpansion.compute(family, terms: terms, precision: 2 * precision, leading: leading, checkpoints: points)
+        let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
+        Progress.report("\(family.name): series lifted to \(2 * precision) bits")
+        let second = try first.lifted(toPrecision: 2 * precision)
         defer { Progress.clear() }
         let n = family.pattern.dimension
         let b = first.ramification
@@ -103,7 +101,7 @@ struct Family: ParsableCommand {
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
         checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on")
-        json.append("\"method\": \"series-ring Newton, b detected\", \"leading_exponents\": [\(first.solution.leadingExponents.map { JSON.string($0.description) }.joined(separator: ", "))], \"bits\": [\(precision), \(2 * precision)]")
+        json.append("\"method\": \"series-ring Newton, b detected\", \"leading_exponents_from\": \(JSON.string(first.leadingSource)), \"leading_exponents\": [\(first.solution.leadingExponents.map { JSON.string($0.description) }.joined(separator: ", "))], \"bits\": [\(precision), \(2 * precision)]")
         return Computed(
             b: b,
             first: ((0..<n).map(first.coordinateCoefficients), first.lossCoefficients),

@@ -96,25 +96,26 @@ struct Spectrum: ParsableCommand {
             }
             return
         }
-        let bExponent = family.expectedRamification
-        guard bExponent > 0 else {
-            throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
-        }
-        let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
-        Progress.report("\(family.name): exact spectra at large d (fits)")
-        do {
-            first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
-            second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
-        } catch {
-            throw CLIFailure(computation: "\(family.name): \(error)")
-        }
         let degreeFormulas = family.p == 0
             ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"]
             : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
         var components = [SpectrumComponent]()
         let header: String
+        var ramification = family.expectedRamification
         switch method {
         case .numeric:
+            let bExponent = family.expectedRamification
+            guard bExponent > 0 else {
+                throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
+            }
+            let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
+            Progress.report("\(family.name): exact spectra at large d (fits)")
+            do {
+                first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
+                second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
+            } catch {
+                throw CLIFailure(computation: "\(family.name): \(error)")
+            }
             header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
             for (i, component) in first.components.enumerated() {
                 let other = second.components[i].eigenvalues
@@ -128,14 +129,14 @@ struct Spectrum: ParsableCommand {
                 components.append(SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list))
             }
         case .series:
-            header = "series ring at \(precision) and \(2 * precision) bits (started from the numeric fits), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
+            header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
             let (a, b): (SeriesSpectrum, SeriesSpectrum)
             do {
-                let leading = try SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
                 Progress.report("\(family.name): eigenvalue series at \(precision) bits")
-                a = try SeriesSpectrum.compute(family, terms: terms, precision: precision, seeds: first, check: second, leading: leading)
+                a = try SeriesSpectrum.compute(family, terms: terms, precision: precision)
                 Progress.report("\(family.name): eigenvalue series at \(2 * precision) bits")
-                b = try SeriesSpectrum.compute(family, terms: terms, precision: 2 * precision, seeds: first, check: second, leading: leading)
+                b = try a.lifted(toPrecision: 2 * precision)
+                ramification = a.ramification
                 Progress.clear()
             } catch {
                 throw CLIFailure(computation: "\(family.name): \(error)")
@@ -198,7 +199,7 @@ struct Spectrum: ParsableCommand {
                 }
                 return "    {\"irrep\": \"\(component.irrep)\", \"degree\": \(JSON.string(component.degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
             }
-            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(bExponent),\n  \"precision_bits\": \(precision),\n  \"method\": \(JSON.string(method.rawValue)),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ],\n  \"verdict\": \(verdict.json)\n}")
+            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(ramification),\n  \"precision_bits\": \(precision),\n  \"method\": \(JSON.string(method.rawValue)),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ],\n  \"verdict\": \(verdict.json)\n}")
         }
     }
 

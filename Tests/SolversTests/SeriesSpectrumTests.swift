@@ -16,10 +16,7 @@ import Landscape
 
     static func spectrum(_ name: String, terms: Int, bits: Int) throws -> SeriesSpectrum {
         let family = try #require(FamilyCatalogue.named(name))
-        let b = family.expectedRamification
-        let seeds = try NumericSpectrumExpansion.compute(family, ramification: b, nodes: 12, range: (1e4, 1e8), precision: bits)
-        let check = try NumericSpectrumExpansion.compute(family, ramification: b, nodes: 14, range: (2e4, 2e8), precision: bits + 64)
-        return try SeriesSpectrum.compute(family, terms: terms, precision: bits, seeds: seeds, check: check)
+        return try SeriesSpectrum.compute(family, terms: terms, precision: bits)
     }
 
     /// The leading term's coefficient at d^exponent (zero when absent).

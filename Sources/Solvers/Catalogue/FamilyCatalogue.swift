@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Numbers
 import Landscape
 
@@ -66,7 +69,8 @@ public enum FamilyCatalogue {
     }
 
     /// The family's critical point at d = `seedDimension` (Newton from the seed) and then at
-    /// each requested d by continuation in d.
+    /// each requested d, followed up by `LimitAnchoredContinuation` (steps of up to 10x in d,
+    /// predicted from the exact limit) and down by the tangent `Continuation`.
     public static func criticalPoints(of family: Family, at dimensions: [BigFloat], precision: Int) throws -> [CriticalPoint] {
         let seedPoint = try NewtonSolver().solve(
             pattern: family.pattern, d: BigFloat(family.seedDimension, precision: precision),
@@ -74,11 +78,11 @@ public enum FamilyCatalogue {
         guard seedPoint.type == family.type else {
             throw SolverError.noCriticalPoint("\(family.name): Newton from the seed reached a type \(seedPoint.type) point")
         }
-        // One continuation path through the targets in increasing order.
-        let order = dimensions.indices.sorted { dimensions[$0] < dimensions[$1] }
-        let followed = try Continuation().follow(seedPoint, to: order.map { dimensions[$0] })
-        var result = [CriticalPoint?](repeating: nil, count: dimensions.count)
-        for (k, i) in order.enumerated() { result[i] = followed[k] }
-        return result.map { $0! }
+        do {
+            var c = LimitAnchoredContinuation(); c.trace = getenv("PUISEUX_TRACE") != nil
+            return try c.follow(seedPoint, limit: family.limit, to: dimensions)
+        } catch let error as SolverError {
+            throw SolverError.notConverged("\(family.name): \(error)")
+        }
     }
 }

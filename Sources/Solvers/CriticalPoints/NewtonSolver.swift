@@ -25,12 +25,14 @@ public struct NewtonSolver: Sendable {
             let step = try jacobian.solve(field)
             var lambda = BigFloat(1, precision: bits)
             var accepted = false
+            // Trials need only F (a Jacobian costs 10-20 field evaluations); the Jacobian is
+            // computed once a trial is accepted.
             for _ in 0..<30 {
                 let trial = zip(xi, step).map { $0 - lambda * $1 }
-                if let (f, j) = try? model.fieldAndJacobian(trial) {
+                if let f = try? model.field(trial) {
                     let r = weightedNorm(f, counts)
                     if r < residual || r.isZero || iterationIsFinal(step, xi, stepTolerance) {
-                        xi = trial; field = f; jacobian = j; residual = r
+                        xi = trial; field = f; residual = r
                         accepted = true
                         break
                     }
@@ -52,6 +54,7 @@ public struct NewtonSolver: Sendable {
                 return CriticalPoint(pattern: pattern, d: d, coordinates: xi, loss: loss,
                                      gradientNorm: try BigFloat.sqrt(residual), iterations: iteration)
             }
+            (field, jacobian) = try model.fieldAndJacobian(xi)
         }
         throw SolverError.notConverged("Newton did not converge in \(maximumIterations) iterations at d = \(d.formatted(significantDigits: 8))")
     }

@@ -1,49 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Numbers
 import Series
 import LinearAlgebra
 import Landscape
 
-/// The whole series-ring route for a catalogued family: leading behaviour from critical
-/// points at three large d, `SeriesFamilySolver`, and the checks of MATH.md section 3
-/// (residual of F_d at the truncated series; agreement with the finite-d critical points).
+/// The whole series-ring route for a catalogued family: leading behaviour, `SeriesFamilySolver`,
+/// and the checks of MATH.md section 3 (residual of F_d at the truncated series; agreement with
+/// Newton's critical points at two finite d, found from the series itself).
+///
+/// The leading behaviour is first guessed from critical points at moderate d (200 ... 1600,
+/// `LeadingBehaviour.guess`); the guess is accepted when the series solve converges from it and
+/// the series agrees with Newton at d = 1e4 and 1e6 within its truncation error. Otherwise it is
+/// read off critical points at 1e6, 1e7, 1e8 (`LeadingBehaviour.estimate`).
 public struct SeriesFamilyExpansion: Sendable {
     public typealias S = PuiseuxSeries<BigFloat>
     public let family: Family
     /// The requested number of terms in t = d^(-1/b) per coordinate and for the loss.
     public let terms: Int
     public let solution: FamilySeries
-    /// The finite-d critical points the leading behaviour was read from (continuation).
+    /// Newton's critical points at two large d, started from the series (the independent check;
+    /// `newtonAgreement`).
     public let checkpoints: [CriticalPoint]
+    /// Where the leading exponents came from: "moderate d (200-1600)" or "large d (1e6-1e8)".
+    public let leadingSource: String
     public var ramification: Int { solution.ramification }
 
-    /// Solves with `max(terms + 4, 12)` terms internally, so that the loss (where d^2-sized pieces cancel)
-    /// and the finite-d check have a tail to measure the truncation error with.
+    /// The d at which the series is compared with Newton.
+    public static let checkpointDimensions: [Double] = [1e4, 1e6]
+
+    /// Solves with `max(terms + 4, 12)` terms internally, so that the loss (where d^2-sized
+    /// pieces cancel) and the finite-d check have a tail to measure the truncation error with.
     public static func compute(_ family: Family, terms: Int, precision: Int) throws -> SeriesFamilyExpansion {
-        let (leading, points) = try leadingBehaviour(of: family, precision: precision)
-        return try compute(family, terms: terms, precision: precision, leading: leading, checkpoints: points)
+        let names = family.pattern.coordinates.map(\.description)
+        let bits = max(precision, 192)
+        var firstError: Error?
+        do {
+            let moderate = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: bits) }, precision: bits)
+            let guess = try LeadingBehaviour.guess(limit: family.limit, points: moderate, names: names)
+            if getenv("PUISEUX_TRACE") != nil { print("moderate-d guess: \(guess.exponents) \(guess.coefficients.map { $0.formatted(significantDigits: 4) })") }
+            let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)")
+            if try e.newtonAgreement().allSatisfy({ $0.ratio < agreementRatio }) { return e }
+            firstError = SolverError.notConverged("the series from the moderate-d guess disagrees with Newton")
+        } catch { firstError = error }
+        if getenv("PUISEUX_TRACE") != nil { print("moderate-d guess rejected: \(firstError!)") }
+        do {
+            let far = try FamilyCatalogue.criticalPoints(of: family, at: [1e6, 1e7, 1e8].map { BigFloat($0, precision: bits) }, precision: bits)
+            let leading = try LeadingBehaviour.estimate(limit: family.limit, points: far, names: names)
+            return try compute(family, terms: terms, precision: precision, leading: leading, source: "large d (1e6-1e8)")
+        } catch {
+            throw firstError.map { _ in error } ?? error
+        }
     }
 
-    /// The leading behaviour and the finite-d points it was read from (reusable at another
-    /// precision: the leading coefficients are only a start for Newton).
-    public static func leadingBehaviour(of family: Family, precision: Int) throws -> (LeadingBehaviour, [CriticalPoint]) {
-        let bits = max(precision, 192)
-        let names = family.pattern.coordinates.map(\.description)
-        var leading: LeadingBehaviour?, points: [CriticalPoint] = []
-        var lastError: Error?
-        // Moderate d first (fast); families whose corrections decay like d^(-1/4) need larger d
-        // before the exponents can be read off.
-        for ds in [[1e3, 1e4, 1e5], [1e6, 1e7, 1e8]] where leading == nil {
-            do {
-                points = try FamilyCatalogue.criticalPoints(of: family, at: ds.map { BigFloat($0, precision: bits) }, precision: bits)
-                leading = try LeadingBehaviour.estimate(limit: family.limit, points: points, names: names)
-            } catch { lastError = error }
-        }
-        guard let leading else { throw lastError! }
-        return (leading, points)
-    }
+    /// How far the series may be from Newton at a checkpoint, in units of its own truncation
+    /// error (the internal tail): 10, since the tail estimate is the next few terms only.
+    public static let agreementRatio = 10.0
 
     public static func compute(_ family: Family, terms: Int, precision: Int, leading: LeadingBehaviour,
-                               checkpoints points: [CriticalPoint]) throws -> SeriesFamilyExpansion {
+                               source: String) throws -> SeriesFamilyExpansion {
         // At least 12 internal terms: the staged solve of a b = 4 family needs the equations to
         // reach the lag of its kernel directions (t^2 - t^3) beyond the printed terms.
         let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, 12))
@@ -54,16 +70,51 @@ public struct SeriesFamilyExpansion: Sendable {
             throw SolverError.notConverged(
                 "\(family.name): the series Newton iteration does not converge from the leading terms d^(-e) with e = \(leading.exponents.map(\.description).joined(separator: ", ")) (\(error)); the leading-order Jacobian is singular (a degenerate family)")
         }
-        return SeriesFamilyExpansion(family: family, terms: terms, solution: solution, checkpoints: points)
+        return try SeriesFamilyExpansion(family: family, terms: terms, solution: solution, source: source)
+    }
+
+    init(family: Family, terms: Int, solution: FamilySeries, source: String) throws {
+        let unchecked = SeriesFamilyExpansion(family: family, terms: terms, solution: solution, source: source, checkpoints: [])
+        let bits = solution.coordinates[0].precision
+        self.init(family: family, terms: terms, solution: solution, source: source,
+                  checkpoints: try Self.checkpointDimensions.map { try unchecked.newtonPoint(at: BigFloat($0, precision: bits)) })
+    }
+
+    init(family: Family, terms: Int, solution: FamilySeries, source: String, checkpoints: [CriticalPoint]) {
+        self.family = family
+        self.terms = terms
+        self.solution = solution
+        self.leadingSource = source
+        self.checkpoints = checkpoints
+    }
+
+    /// The same family at `precision` bits (the 2P confirmation) and/or to more terms, lifted
+    /// from this one: Newton in the series ring started from these coefficients, not a new
+    /// solve from the leading terms. The checkpoints are recomputed.
+    public func lifted(toPrecision precision: Int, terms: Int? = nil) throws -> SeriesFamilyExpansion {
+        let terms = terms ?? self.terms
+        let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, 12))
+        let lifted = try solver.lift(solution, pattern: family.pattern, limit: family.limit)
+        return try SeriesFamilyExpansion(family: family, terms: terms, solution: lifted, source: leadingSource)
+    }
+
+    /// Newton's critical point at d from the truncated series' value there (no continuation).
+    public func newtonPoint(at d: BigFloat) throws -> CriticalPoint {
+        let start = try (0..<family.pattern.dimension).map { i in
+            try evaluate(coefficients(of: solution.coordinates[i], count: solution.terms), at: d)
+        }
+        return try NewtonSolver().solve(pattern: family.pattern, d: d, start: start)
     }
 
     /// The coefficient of t^j (t = d^(-1/b)) in coordinate i, j < terms.
     public func coordinateCoefficients(_ i: Int) -> [BigFloat] { coefficients(of: solution.coordinates[i]) }
     public var lossCoefficients: [BigFloat] { coefficients(of: solution.loss) }
 
-    func coefficients(of s: S) -> [BigFloat] {
+    func coefficients(of s: S) -> [BigFloat] { coefficients(of: s, count: terms) }
+
+    func coefficients(of s: S, count: Int) -> [BigFloat] {
         let b = ramification
-        return (0..<terms).map { j in
+        return (0..<count).map { j in
             s.terms.first { $0.dExponent == Rational(-j, b) }?.coefficient ?? BigFloat(0, precision: s.precision)
         }
     }
@@ -83,11 +134,10 @@ public struct SeriesFamilyExpansion: Sendable {
         return sum.magnitude
     }
 
-    /// The truncated series against the continued critical points at the two larger checkpoints
-    /// (1e4 and 1e5, or 1e7 and 1e8): per d, the largest |series - Newton| over the coordinates
+    /// The truncated series against Newton's critical points at the checkpoints (1e4, 1e6): per d, the largest |series - Newton| over the coordinates
     /// and the largest ratio of such a gap to the internally computed tail (the truncation error).
     public func newtonAgreement() throws -> [(d: BigFloat, largestGap: Double, ratio: Double)] {
-        try checkpoints.suffix(2).map { point in
+        try checkpoints.map { point in
             var gap = 0.0, ratio = 0.0
             for i in 0..<family.pattern.dimension {
                 let g = (try coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue

@@ -11,18 +11,21 @@ extension SeriesFamilySolver {
     /// coefficient solve (`StagedCoefficientSolve`) on F_d in the variables η of the leading
     /// exponents. At E = 1 it fixes the leading coefficients of D_1, O_1, B_12 (p = 1, m = 1,
     /// type I), then those of the kernel directions from the next orders, and so on.
-    func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
+    func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour,
+                             start: [[BigFloat]]? = nil, startRamification: Int? = nil) throws -> FamilySeries {
         let n = pattern.dimension
         let context = SeriesContext(precision: precision, relativeTerms: 2 * terms + 32)
         let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
         let model = variables.model, scales = variables.scales
-        let b0 = variables.initialRamification
+        let b0 = startRamification ?? variables.initialRamification
         var core = StagedCoefficientSolve(precision: precision, names: pattern.coordinates.map(\.description))
         core.maximumIterations = maximumIterations
         core.trace = trace
+        // From a whole solution (a lift to another precision) every order is solved at once.
+        if start != nil { core.firstStage = Int.max }
         // η_k needs l < terms - b e_k coefficients for ξ_k to be known to O(t^terms).
         let (a, b, iterations) = try core.solve(
-            start: leading.coefficients.map { [BigFloat($0, precision: precision)] }, ramification: b0, context: context,
+            start: (start ?? leading.coefficients.map { [$0] }).map { $0.map { BigFloat($0, precision: precision) } }, ramification: b0, context: context,
             needed: { b, k in max(0, terms - (leading.exponents[k] * Rational(b)).intComponents!.0) },
             system: { eta in
                 let (field, jacobian) = try model.fieldAndJacobian(variables.xi(eta))
@@ -32,6 +35,6 @@ extension SeriesFamilySolver {
         let eta = a.map { S(ramification: b, valuation: 0, coefficients: $0, order: nil, context: context) }
         let xi = variables.xi(eta).map { $0.polynomialPart(aboveDExponent: -order) }
         return FamilySeries(ramification: b, coordinates: xi, loss: try model.loss(xi), residual: try model.field(xi),
-                            leadingExponents: leading.exponents, iterations: iterations)
+                            leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: true)
     }
 }

@@ -45,7 +45,7 @@ public struct SeriesFamilySolver: Sendable {
 
     /// Newton on the whole truncated series at once: quadratic convergence, enough when the
     /// Jacobian in η is invertible at leading order (all regular b = 2 families).
-    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour) throws -> FamilySeries {
+    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]? = nil, startRamification: Int = 1) throws -> FamilySeries {
         let n = pattern.dimension
         precondition(limit.count == n && leading.exponents.count == n)
         let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
@@ -55,6 +55,11 @@ public struct SeriesFamilySolver: Sendable {
         var b = variables.initialRamification
         var order = Rational(terms, b)
         var eta = leading.coefficients.map { S(constant: BigFloat($0, precision: precision), context: context) }
+        if let start {
+            b = startRamification
+            order = Rational(terms, b)
+            eta = start.map { S(ramification: b, valuation: 0, coefficients: $0.map { BigFloat($0, precision: precision) }, order: nil, context: context) }
+        }
         // The iterate is a polynomial in t, treated as exact: its O-term is a truncation, not an
         // error claim, so F_d at it is known to the context's length and the Newton step is not
         // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
@@ -98,7 +103,20 @@ public struct SeriesFamilySolver: Sendable {
         let residual = try model.field(xi)
         let loss = try model.loss(xi)
         return FamilySeries(ramification: b, coordinates: xi, loss: loss, residual: residual,
-                            leadingExponents: leading.exponents, iterations: iterations)
+                            leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: false)
+    }
+
+    /// A solution found at another precision, refined at this solver's precision (Newton from all
+    /// its coefficients: quadratic convergence from the first step, so two or three series
+    /// evaluations instead of a solve from the leading terms).
+    public func lift(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilySeries {
+        let leading = LeadingBehaviour(exponents: solution.leadingExponents,
+                                       coefficients: solution.eta(limit: limit).map { $0[0] })
+        let start = solution.eta(limit: limit)
+        if solution.staged {
+            return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+        }
+        return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
     }
 
     func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
@@ -135,5 +153,20 @@ public struct FamilySeries: Sendable {
     public let residual: [S]
     public let leadingExponents: [Rational]
     public let iterations: Int
+    /// Terms per coordinate computed (the solver's internal length).
+    public let terms: Int
+    /// Whether the staged coefficient solve (degenerate families) produced it.
+    public let staged: Bool
+
+    /// η_k = (ξ_k - c_k) d^(e_k): the coefficients of t^0, t^1, ... the solvers iterate on.
+    func eta(limit: [Rational]) -> [[BigFloat]] {
+        let context = coordinates[0].context
+        let one = BigFloat(1, precision: context.precision)
+        return coordinates.indices.map { k in
+            let c = S(constant: BigFloat(limit[k], precision: context.precision), context: context)
+            let eta = (coordinates[k] - c) * S.monomial(one, dExponent: leadingExponents[k], context: context)
+            return (0..<terms).map { j in eta.terms.first { $0.dExponent == Rational(-j, ramification) }?.coefficient ?? BigFloat(0, precision: context.precision) }
+        }
+    }
 }
 

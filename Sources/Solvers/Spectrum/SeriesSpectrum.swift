@@ -34,20 +34,19 @@ public struct SeriesSpectrum: Sendable {
     /// The family's series the matrices were evaluated at.
     public let expansion: SeriesFamilyExpansion
 
-    /// The family's series is computed to terms + 5b + 2 terms: the Jacobian has entries of size
+    /// The family's series is computed to terms + 8b + 2 terms: the Jacobian has entries of size
     /// d^2 times the coordinates' O-term, and an eigenvalue may start as low as d^(-1).
-    public static func compute(_ family: Family, terms: Int, precision: Int, seeds: NumericSpectrumExpansion, check: NumericSpectrumExpansion,
-                               leading: (LeadingBehaviour, [CriticalPoint])? = nil) throws -> SeriesSpectrum {
-        let b0 = seeds.ramification
-        let (behaviour, points) = try leading ?? SeriesFamilyExpansion.leadingBehaviour(of: family, precision: precision)
-        let expansion = try SeriesFamilyExpansion.compute(family, terms: terms + 8 * b0 + 2, precision: precision,
-                                                          leading: behaviour, checkpoints: points)
-        let b = expansion.ramification
-        guard b == b0 else {
-            throw SolverError.notConverged("\(family.name): the family's series has b = \(b), the numeric seeds b = \(b0)")
+    /// `expansion`: the family's series if already computed (it is lifted to the length needed).
+    public static func compute(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion? = nil) throws -> SeriesSpectrum {
+        // The catalogue's b sizes the first solve; the lift below corrects it if b differs.
+        let guessB = family.expectedRamification > 0 ? family.expectedRamification : 4
+        var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms + 8 * guessB + 2, precision: precision)
+        let needed = terms + 8 * expansion.ramification + 2
+        if expansion.terms != needed || expansion.solution.coordinates[0].precision != precision {
+            expansion = try expansion.lifted(toPrecision: precision, terms: needed)
         }
+        let b = expansion.ramification
         let j = try Jacobians(expansion)
-        let context = j.context
         let (jT, jS) = (j.trivial, j.standard)
         let coarse = family.pattern
         let polyT = try CharacteristicPolynomial(jT)
@@ -70,61 +69,51 @@ public struct SeriesSpectrum: Sendable {
         }
         var components: [(name: String, eigenvalues: [S])] = []
         for (name, poly) in [("t", polyT), ("s", polyS)] {
-            let seedList = seeds.components.first { $0.name == name }!.eigenvalues
-            let checkList = check.components.first { $0.name == name }!.eigenvalues
-            guard seedList.count == poly.degree else {
-                throw SolverError.notConverged("\(family.name): \(seedList.count) numeric \(name)-eigenvalues, characteristic polynomial of degree \(poly.degree)")
-            }
-            // Seed series: the coefficients the two fits agree on (two digits), zero elsewhere.
-            let seedSeries = zip(seedList, checkList).map { x, y -> S in
-                let kept = x.indices.map { j -> BigFloat in
-                    j < y.count && !x[j].isZero && (x[j] - y[j]).magnitude.doubleValue <= 1e-2 * x[j].magnitude.doubleValue
-                        ? BigFloat(x[j], precision: precision) : BigFloat(0, precision: precision)
-                }
-                return S.monomial(BigFloat(1, precision: precision), dExponent: .one, context: context)
-                    * S(ramification: b, valuation: 0, coefficients: kept, order: nil, context: context)
-            }
-            // Clusters: branches whose leading terms agree (exponent, and coefficient to 1e-6).
-            func sameLeading(_ u: S, _ v: S) -> Bool {
-                guard let x = u.terms.first, let y = v.terms.first, x.dExponent == y.dExponent else { return false }
-                return (x.coefficient - y.coefficient).magnitude.doubleValue <= 1e-6 * x.coefficient.magnitude.doubleValue
-            }
-            var roots = [S?](repeating: nil, count: seedList.count)
-            for i in seedList.indices where roots[i] == nil {
-                let partners = seedList.indices.filter { $0 != i && roots[$0] == nil && sameLeading(seedSeries[i], seedSeries[$0]) }
-                switch partners.count {
-                case 0:
-                    // The seed series' leading term is the first coefficient the fits agree on.
-                    let lead = seedSeries[i].leadingDExponent.map { ((1 - $0) * Rational(b)).intComponents!.0 } ?? 0
-                    roots[i] = try truncated(poly.root(near: seedList[i], lead: lead, ramification: b, terms: terms, precision: precision, name: "\(name)-eigenvalue"), "\(name)")
+            let label = "\(family.name): \(name)-eigenvalue"
+            var found: [S] = []
+            for lead in try poly.leadingTerms(name: label) {
+                let monomial = S.monomial(lead.coefficient, dExponent: lead.exponent, context: j.context)
+                switch lead.multiplicity {
                 case 1:
-                    let j = partners[0]
-                    let pair = try poly.clusterRoots(seeds: (seedSeries[i], seedSeries[j]), ramification: b, terms: terms, precision: precision, name: "\(name)-eigenvalue")
-                    // Assign by the finite-d seeds' order (ascending at the largest d).
-                    roots[i] = try truncated(pair[0], name)
-                    roots[j] = try truncated(pair[1], name)
+                    // λ = d^((b - ℓ)/b) η with η(∞) = z: ℓ = b (1 - γ).
+                    guard let l = (Rational(b) * (1 - lead.exponent)).intComponents, l.1 == 1, l.0 >= 0 else {
+                        throw SolverError.notConverged("\(label): a root of size d^(\(lead.exponent)) needs a finer ramification than b = \(b)")
+                    }
+                    let seed = Array(repeating: BigFloat(0, precision: precision), count: l.0) + [lead.coefficient]
+                    found.append(try truncated(poly.root(near: seed, lead: l.0, ramification: b, terms: terms, precision: precision, name: label), name))
+                case 2:
+                    let pair = try poly.clusterRoots(seeds: (monomial, monomial), ramification: b, terms: terms, precision: precision, name: label)
+                    found += try pair.map { try truncated($0, name) }
                 default:
-                    throw SolverError.notConverged("\(family.name): \(partners.count + 1) \(name)-eigenvalues share their leading term; clusters of more than two are not supported")
+                    throw SolverError.notConverged("\(label)s: \(lead.multiplicity) of them share the leading term \(lead.coefficient.formatted(significantDigits: 8)) d^(\(lead.exponent)); clusters of more than two are not supported yet")
                 }
-            }
-            // Each root must continue its own seed (the coefficients the fits agree on, to their
-            // two digits), and no two seeds may have led to the same root: a root found on another
-            // branch is an error, never a printed eigenvalue.
-            let found = roots.map { $0! }
-            for (k, root) in found.enumerated() {
-                for term in seedSeries[k].terms.prefix(3) {
-                    let value = root.terms.first { $0.dExponent == term.dExponent }?.coefficient.doubleValue ?? 0
-                    if let order = root.dOrder, term.dExponent <= order { continue }
-                    guard abs(value - term.coefficient.doubleValue) <= 2e-2 * abs(term.coefficient.doubleValue) + 1e-8 else {
-                        throw SolverError.notConverged("\(family.name): a \(name)-eigenvalue series left its branch (coefficient of d^(\(term.dExponent)): \(value), the fits say \(term.coefficient.doubleValue)); a longer family series may help")
+                // Each root must continue the leading term it was started from.
+                for root in found.suffix(lead.multiplicity) {
+                    guard let top = root.terms.first, top.dExponent == lead.exponent,
+                          (top.coefficient - lead.coefficient).magnitude.doubleValue <= 1e-6 * max(1, lead.coefficient.magnitude.doubleValue) else {
+                        throw SolverError.notConverged("\(label): the series solve left the branch of leading term \(lead.coefficient.formatted(significantDigits: 8)) d^(\(lead.exponent))")
                     }
                 }
             }
-            components.append((name, found))
+            guard found.count == poly.degree else {
+                throw SolverError.notConverged("\(label)s: \(found.count) roots for a characteristic polynomial of degree \(poly.degree)")
+            }
+            components.append((name, found.sorted(by: Self.asymptoticallyBelow)))
         }
         components.append(("x", [try truncated(lambdaX, "x")]))
         components.append(("y", [try truncated(lambdaY, "y")]))
         return SeriesSpectrum(family: family, ramification: b, terms: terms, components: components, expansion: expansion)
+    }
+
+    /// u < v for all large d: the first term (in decreasing powers of d) where they differ.
+    static func asymptoticallyBelow(_ u: S, _ v: S) -> Bool {
+        (u - v).terms.first.map { $0.coefficient.sign < 0 } ?? false
+    }
+
+    /// The same spectrum at `precision` bits (the 2P confirmation), from the family's series
+    /// lifted to that precision.
+    public func lifted(toPrecision precision: Int) throws -> SeriesSpectrum {
+        try Self.compute(family, terms: terms, precision: precision, expansion: try expansion.lifted(toPrecision: precision))
     }
 
     /// J restricted to the quotient Fix(fine) / Fix(coarse): Fix(coarse) (embedded: exact
