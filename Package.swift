@@ -1,9 +1,8 @@
 // swift-tools-version: 6.0
-// Layers, dependencies pointing one way:
-// _CGMP/_CMPFR -> Numbers -> Series -> Expressions -> Export -> puiseux (CLI)
+// Layers, dependencies pointing one way (README.md, "Architecture"):
+// _CGMP/_CMPFR -> Numbers -> Series -> LinearAlgebra -> Landscape -> Solvers -> Export -> puiseux (CLI),
+// with Expressions (the expression parser and its series evaluator) beside Series.
 import PackageDescription
-
-let optimize: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "puiseux",

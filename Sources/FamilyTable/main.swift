@@ -49,7 +49,7 @@ if arguments.count >= 3, arguments[1] == "--series-bench" {
     exit(0)
 }
 // `FamilyTable --series-spectrum NAME TERMS BITS`: eigenvalue series by the series ring
-// (SeriesSpectrum) beside the numeric fits that seeded them.
+// (SeriesSpectrum; the "fit" lines are the numeric route's, for comparison).
 if arguments.count == 5, arguments[1] == "--series-spectrum", let family = FamilyCatalogue.named(arguments[2]),
    let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
     let clock = ContinuousClock()

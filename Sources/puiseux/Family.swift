@@ -14,8 +14,9 @@ struct Family: ParsableCommand {
         abstract: "Series of a family of critical points and of its loss in t = d^(-1/b).",
         discussion: """
             NAME is one of `puiseux families` (e.g. p1-m0-II). Default route (--method series): \
-            Newton on F_d in the ring of Puiseux series, started from the leading behaviour read off \
-            critical points at three large d; b is detected. Repeated at twice the precision; each \
+            Newton on F_d in the ring of Puiseux series, started from leading exponents guessed at \
+            d <= 1600 (or read at 1e6-1e8 when the guess fails its checks); b is detected. Lifted \
+            to twice the precision; each \
             coefficient is printed with the digits both agree on, and the residual of F_d at the \
             series and the agreement with Newton at two large d are printed. A degenerate family \
             on which the series iteration does not converge is reported and done by the numeric \

@@ -32,7 +32,7 @@ struct Spectrum: ParsableCommand {
     @Option(parsing: .unconditional, help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
     var terms: Int = 4
 
-    @Option(help: "Route for the series: series (the series ring, from the numeric fits as a start; the default) or numeric (the fits alone).")
+    @Option(help: "Route for the series: series (the series ring; leading terms from the Newton polygon of each characteristic polynomial; the default) or numeric (continuation and two fits, the independent check).")
     var method: FamilyMethod = .series
 
     @Option(help: "Output format: text, json or latex (series only: a booktabs table like paper 000's Table 1).")

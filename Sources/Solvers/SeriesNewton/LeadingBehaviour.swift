@@ -8,7 +8,8 @@ import Numbers
 /// needs them to start (below its leading term a coordinate's series has no terms at all, and a
 /// numerically tiny coefficient there would change every valuation downstream).
 ///
-/// Read from the family's critical points at three large d (d_1 < d_2 < d_3, e.g. 1e6, 1e8,
+/// `guess`: from critical points at moderate d (200 ... 1600), see there. `estimate`, the
+/// fallback: read from the family's critical points at three large d (d_1 < d_2 < d_3, e.g. 1e6, 1e8,
 /// 1e10): e_i is the slope of log|ξ_i - c_i| against log d over (d_2, d_3), rounded to the
 /// simplest fraction with denominator at most 8 within 0.02 and checked against the slope over
 /// (d_1, d_2); a_i = (ξ_i(d_3) - c_i) d_3^(e_i) is only a start (a few digits), which the series

@@ -25,7 +25,8 @@ struct StagedCoefficientSolve {
     /// The first stage's number of equation orders. 1 (staged) when only the leading
     /// coefficients are known; `Int.max` (all at once) when the start already separates a
     /// cluster — a root shared at low order converges only linearly there, so staging would
-    /// crawl — as for eigenvalue branches seeded by the numeric fits.
+    /// crawl — as for eigenvalue branches started from the Newton polygon's leading terms, and
+    /// for a whole solution lifted to another precision.
     var firstStage = 1
 
     /// `start[k]`: the first coefficients of η_k (a start; refined). `needed(b, k)`: how many

@@ -19,9 +19,9 @@ import Landscape
 /// of basis, the other off-diagonal block checked to vanish). Each root is a series
 /// λ = d^((b - ℓ)/b) η(t), solved by the staged coefficient solve on charpoly(λ) = 0; a pair of
 /// branches with the same leading term (a cluster) is solved as a quadratic factor. The start
-/// is the numeric route's fit (`NumericSpectrumExpansion`; a second, independent fit tells
-/// which of its leading coefficients are zeros), which thereby only picks the branch; a root
-/// that leaves its branch is an error. Rellich: the matrices are similar to symmetric ones
+/// is the root's leading term z d^γ from the Newton polygon of the characteristic polynomial
+/// (`leadingTerms`): no numeric seed. A root that leaves its leading term is an error; clusters
+/// of three or more are reported, not solved (not met in the catalogue). Rellich: the matrices are similar to symmetric ones
 /// analytic in t = d^(-1/b), so the eigenvalues need no finer ramification than the family.
 public struct SeriesSpectrum: Sendable {
     public typealias S = PuiseuxSeries<BigFloat>
