@@ -4,7 +4,7 @@ Test 1 (t1, t1b) and Test 2 (t2) from the formula as written, expanded by the to
 backed expansion (computed at P bits and checked at 2P, as `puiseux expand` does), timed
 in-process by `puiseux-bench --expand` (repeated for >= 0.5 s).
 
-usage: python3 /work/shared/bench/peers/bench.py /path/to/tool_puiseux.py t1 40 200
+usage: python3 ../shared/bench/peers/bench.py /path/to/tool_puiseux.py t1 40 200
 """
 import os
 import subprocess

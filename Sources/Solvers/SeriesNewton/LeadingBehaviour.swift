@@ -29,12 +29,7 @@ public struct LeadingBehaviour: Sendable {
         let d = points.map { $0.d.doubleValue }
         var exponents = [Rational](), coefficients = [BigFloat]()
         for (i, c) in limit.enumerated() {
-            let gaps = points.map { ($0.coordinates[i] - BigFloat(c, precision: $0.precision)) }
-            let sizes = gaps.map { abs($0.doubleValue) }
-            guard sizes.allSatisfy({ $0 > 1e-60 }) else {
-                throw SolverError.noCriticalPoint(
-                    "\(names[i]) does not move off its limit \(c) at d = \(d[2]): a coordinate fixed at its limit is not supported")
-            }
+            let (gaps, sizes) = try offsets(points, coordinate: i, limit: c, name: names[i])
             let far = log(sizes[1] / sizes[2]) / log(d[2] / d[1])
             let near = log(sizes[0] / sizes[1]) / log(d[1] / d[0])
             guard far > 0, let e = simplestFraction(near: far, tolerance: 0.02), abs(near - far) < 0.1 else {
@@ -61,11 +56,7 @@ public struct LeadingBehaviour: Sendable {
         let d = points.map { $0.d.doubleValue }
         var exponents = [Rational](), coefficients = [BigFloat]()
         for (i, c) in limit.enumerated() {
-            let gaps = points.map { ($0.coordinates[i] - BigFloat(c, precision: $0.precision)) }
-            let sizes = gaps.map { abs($0.doubleValue) }
-            guard sizes.allSatisfy({ $0 > 1e-60 }) else {
-                throw SolverError.noCriticalPoint("\(names[i]) does not move off its limit \(c) at d = \(fmt(d.last!))")
-            }
+            let (gaps, sizes) = try offsets(points, coordinate: i, limit: c, name: names[i])
             var slopes = [Double]()
             for k in 1..<points.count {
                 let rise: Double = log(sizes[k - 1] / sizes[k])
@@ -97,6 +88,18 @@ public struct LeadingBehaviour: Sendable {
             sum = sum + w * y[k]
         }
         return sum
+    }
+
+    /// ξ_i - c_i at each point and its size; a coordinate that sits on its limit has no
+    /// exponent to read.
+    static func offsets(_ points: [CriticalPoint], coordinate i: Int, limit c: Rational, name: String) throws -> (gaps: [BigFloat], sizes: [Double]) {
+        let gaps = points.map { ($0.coordinates[i] - BigFloat(c, precision: $0.precision)) }
+        let sizes = gaps.map { abs($0.doubleValue) }
+        guard sizes.allSatisfy({ $0 > 1e-60 }) else {
+            throw SolverError.noCriticalPoint(
+                "\(name) does not move off its limit \(c) at d = \(fmt(points.last!.d.doubleValue)): a coordinate fixed at its limit is not supported")
+        }
+        return (gaps, sizes)
     }
 
     /// The limit of a slowly converging sequence from its last three terms: Aitken's Δ² when the

@@ -50,7 +50,8 @@ public struct SeriesFamilyExpansion: Sendable {
             let leading = try LeadingBehaviour.estimate(limit: family.limit, points: far, names: names)
             return try compute(family, terms: terms, precision: precision, leading: leading, source: "large d (1e6-1e8)")
         } catch {
-            throw firstError.map { _ in error } ?? error
+            // The fallback's reason is the more telling one: the guess may fail for many reasons.
+            throw error
         }
     }
 
@@ -90,12 +91,14 @@ public struct SeriesFamilyExpansion: Sendable {
 
     /// The same family at `precision` bits (the 2P confirmation) and/or to more terms, lifted
     /// from this one: Newton in the series ring started from these coefficients, not a new
-    /// solve from the leading terms. The checkpoints are recomputed.
+    /// solve from the leading terms. The checkpoints are this expansion's: Newton's critical
+    /// points, exact to about its precision, far below any truncation error they are compared
+    /// with, so they are not solved for again.
     public func lifted(toPrecision precision: Int, terms: Int? = nil) throws -> SeriesFamilyExpansion {
         let terms = terms ?? self.terms
         let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, 12))
         let lifted = try solver.lift(solution, pattern: family.pattern, limit: family.limit)
-        return try SeriesFamilyExpansion(family: family, terms: terms, solution: lifted, source: leadingSource)
+        return SeriesFamilyExpansion(family: family, terms: terms, solution: lifted, source: leadingSource, checkpoints: checkpoints)
     }
 
     /// Newton's critical point at d from the truncated series' value there (no continuation).

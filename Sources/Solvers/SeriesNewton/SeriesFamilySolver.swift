@@ -110,9 +110,8 @@ public struct SeriesFamilySolver: Sendable {
     /// its coefficients: quadratic convergence from the first step, so two or three series
     /// evaluations instead of a solve from the leading terms).
     public func lift(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilySeries {
-        let leading = LeadingBehaviour(exponents: solution.leadingExponents,
-                                       coefficients: solution.eta(limit: limit).map { $0[0] })
         let start = solution.eta(limit: limit)
+        let leading = LeadingBehaviour(exponents: solution.leadingExponents, coefficients: start.map { $0[0] })
         if solution.staged {
             return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
         }
