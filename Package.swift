@@ -4,6 +4,12 @@
 // with Expressions (the expression parser and its series evaluator) beside Series.
 import PackageDescription
 
+// The generic code of the lower layers (series over BigFloat, the model over series) is
+// specialised in the layers that use it: without cross-module optimisation every series
+// operation called from Landscape or Solvers goes through witness tables and runtime generic
+// metadata (measured: Docs/performance.md).
+let specialised: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "puiseux",
     products: [
@@ -24,13 +30,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_CGMP", path: "Sources/_CGMP"),
         .systemLibrary(name: "_CMPFR", path: "Sources/_CMPFR"),
-        .target(name: "Numbers", dependencies: ["_CGMP", "_CMPFR"]),
-        .target(name: "Series", dependencies: ["Numbers"]),
+        .target(name: "Numbers", dependencies: ["_CGMP", "_CMPFR"], swiftSettings: specialised),
+        .target(name: "Series", dependencies: ["Numbers"], swiftSettings: specialised),
         .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions", "LinearAlgebra"]),
-        .target(name: "LinearAlgebra", dependencies: ["Numbers"]),
-        .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"]),
-        .target(name: "Solvers", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"]),
+        .target(name: "LinearAlgebra", dependencies: ["Numbers"], swiftSettings: specialised),
+        .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"], swiftSettings: specialised),
+        .target(name: "Solvers", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"], swiftSettings: specialised),
         .executableTarget(
             name: "puiseux",
             dependencies: [

@@ -83,9 +83,7 @@ struct Check: ParsableCommand {
     }
 
     /// Digits on which x and y agree (relative), capped at the working precision's.
-    func digits(_ x: BigFloat, _ y: BigFloat) -> Int {
-        Expansion.agreedDigits(x, y, maximumDigits: BigFloat.decimalDigits(forBits: precision))
-    }
+    func digits(_ x: BigFloat, _ y: BigFloat) -> Int { ConfirmedDigits(x, y, precision: precision).count }
 
     func checks(_ family: Solvers.Family) throws -> [Outcome] {
         let a = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
@@ -95,15 +93,22 @@ struct Check: ParsableCommand {
 
         add("ramification", a.ramification == family.expectedRamification && b.ramification == a.ramification,
             "b = \(a.ramification) detected (catalogue: \(family.expectedRamification))")
-        // Digits: every coefficient printed by `puiseux family`, the smallest agreement.
-        var least = Int.max, count = 0
-        for i in 0..<family.pattern.dimension {
-            for (x, y) in zip(a.coordinateCoefficients(i), b.coordinateCoefficients(i)) where !(x.isZero && y.isZero) {
-                least = min(least, digits(x, y)); count += 1
+        // Digits: every coefficient printed by `puiseux family`, the smallest agreement; a
+        // coefficient both precisions put below the residue floor is a zero (ConfirmedDigits).
+        var least = Int.max, count = 0, zeros = 0, unconfirmed = 0
+        var pairs: [(BigFloat, BigFloat)] = zip(a.lossCoefficients, b.lossCoefficients).map { ($0, $1) }
+        for i in 0..<family.pattern.dimension { pairs += zip(a.coordinateCoefficients(i), b.coordinateCoefficients(i)).map { ($0, $1) } }
+        for (x, y) in pairs where !(x.isZero && y.isZero) {
+            switch ConfirmedDigits(x, y, precision: precision) {
+            case .digits(let k): least = min(least, k); count += 1
+            case .zero: zeros += 1
+            case .unconfirmed: unconfirmed += 1
             }
         }
-        for (x, y) in zip(a.lossCoefficients, b.lossCoefficients) where !(x.isZero && y.isZero) { least = min(least, digits(x, y)); count += 1 }
-        add("digits", least >= 15, "\(count) nonzero coefficients, each confirmed at \(2 * precision) bits to at least \(least) digits")
+        add("digits", least >= 15 && unconfirmed == 0,
+            "\(count) nonzero coefficients, each confirmed at \(2 * precision) bits to at least \(least == Int.max ? 0 : least) digits"
+                + (zeros > 0 ? "; \(zeros) zero below 2^(-\(precision / 2)) at both precisions" : "")
+                + (unconfirmed > 0 ? "; \(unconfirmed) with no confirmed digit" : ""))
         let orders = try a.residualOrders()
         let worst = orders.map { o in o.leading.map { $0 - o.bound } ?? Rational(-1000) }.max()!
         add("residual", worst <= .zero && orders.allSatisfy { $0.leading != nil },

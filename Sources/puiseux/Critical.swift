@@ -208,10 +208,7 @@ struct Critical: ParsableCommand {
         /// x (P bits) with the significant digits it shares with y (2P bits); "0" when both are
         /// below 2^(-P/2) in magnitude; a computation failure when no digit is backed.
         static func backed(_ x: BigFloat, _ y: BigFloat, precision: Int, name: String) throws -> String {
-            let k = Expansion.agreedDigits(x, y, maximumDigits: BigFloat.decimalDigits(forBits: precision))
-            if k > 0 { return x.formatted(significantDigits: k) }
-            let tiny = { (v: BigFloat) in v.isZero || (v.exponent ?? 0) <= -(precision / 2) }
-            if tiny(x) && tiny(y) { return "0" }
+            if let text = ConfirmedDigits(x, y, precision: precision).text(x) { return text }
             throw CLIFailure(computation: "\(name) is not backed: the solves at \(precision) and \(2 * precision) bits disagree on its first digit")
         }
 

@@ -151,18 +151,18 @@ struct Family: ParsableCommand {
         }
         let b = computed.b
         let first = computed.first, second = computed.second
-        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: [BigFloat], _ y: [BigFloat]) -> [Coefficient] {
             (0..<terms).compactMap { j in
                 // Both exactly zero: a zero the series arithmetic decided (numeric-zero rule).
                 if x[j].isZero && y[j].isZero { return nil }
-                let k = Expansion.agreedDigits(x[j], y[j], maximumDigits: maximumDigits)
-                if k == 0 {
-                    // No digit agrees: the two fits only agree that it is small.
-                    let size = max(abs(x[j].doubleValue), abs(y[j].doubleValue))
-                    return Coefficient(power: j, text: "0", digits: 0, bound: String(format: "%.1e", size))
+                switch ConfirmedDigits(x[j], y[j], precision: precision) {
+                case .digits(let k):
+                    return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)
+                case .zero(let bound), .unconfirmed(let bound):
+                    // No digit agrees: reported as zero with the bound the two values give
+                    // (for the numeric route's fits, a bound on a coefficient that is small).
+                    return Coefficient(power: j, text: "0", digits: 0, bound: String(format: "%.1e", bound))
                 }
-                return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)
             }
         }
         var coordinates = family.pattern.coordinates.indices.map { backed(first.coordinates[$0], second.coordinates[$0]) }

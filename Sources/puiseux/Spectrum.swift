@@ -53,10 +53,9 @@ struct Spectrum: ParsableCommand {
     func run() throws {
         try destination.redirect()
         let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
-        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
-            let k = Expansion.agreedDigits(x, y, maximumDigits: maximumDigits)
-            return k == 0 ? ("0", 0) : (x.formatted(significantDigits: k), k)
+            let confirmed = ConfirmedDigits(x, y, precision: precision)
+            return (confirmed.text(x) ?? "0", confirmed.count)
         }
         if d != nil && format == .latex {
             throw CLIFailure(usage: "--format latex is for the series (omit --d)")

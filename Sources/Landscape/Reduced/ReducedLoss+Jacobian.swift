@@ -2,13 +2,67 @@ import Numbers
 import LinearAlgebra
 
 extension ReducedLoss {
-    /// F_d(ξ) and its Jacobian DF_d(ξ) (entry (i, j) = ∂F_i/∂ξ_j), by forward-mode dual
-    /// numbers seeded with the coordinates: exact up to rounding, no finite differences.
+    /// F_d(ξ) and its Jacobian DF_d(ξ) (entry (i, j) = ∂F_i/∂ξ_j = ∂²L/∂ξ_i∂ξ_j / count_i), in
+    /// closed form: each term count · f(a, b, c) contributes
+    ///
+    ///     count · (f_a ∇²a + f_b ∇²b + f_c ∇²c + Σ_(p,q ∈ {a,b,c}) f_pq ∇p ∇q^T),
+    ///
+    /// a, b, c quadratic in ξ (sparse gradients, constant Hessians) and f_pq the kernel's closed
+    /// forms (`ReluKernel`). Exact up to rounding; no nested dual numbers (Docs/derivatives.md).
     public func fieldAndJacobian(_ xi: [T]) throws -> (field: [T], jacobian: Matrix<T>) {
         let n = xi.count
-        let seeded = ReducedLoss<Dual<T>>(pattern: pattern, d: Dual(d))
-        let f = try seeded.field((0..<n).map { Dual.variable(xi[$0], index: $0, count: n) })
-        return (f.map(\.value), Matrix(rows: n, columns: n) { i, j in f[i].partial(j) })
+        precondition(n == pattern.dimension, "expected \(pattern.dimension) coordinates")
+        let zero = d.constant(0)
+        var gradient = [T](repeating: zero, count: n)
+        // The upper triangle of ∂²L (row i, columns j >= i).
+        var hessian = [[T]](repeating: [T](repeating: zero, count: n), count: n)
+        func add(_ k: T, _ jet: QuadraticJet<T>) {
+            for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
+            for h in jet.hessian { hessian[h.i][h.j] = hessian[h.i][h.j] + k * h.value }
+        }
+        for term in symbolicTerms(n) {
+            switch term {
+            case .polynomial(let count, let p):
+                add(count, p.jet(at: xi))
+            case .parallelPair(let count, let c):
+                let jet = c.jet(at: xi)
+                add(count * (try Self.parallelPair(jet.value).slope), jet)
+            case .kernel(let count, let a, let b, let c):
+                let (ja, jb, jc) = (a.jet(at: xi), b?.jet(at: xi), c.jet(at: xi))
+                let k = try ReluKernel(a: ja.value, b: jb?.value ?? d.constant(1), c: jc.value, secondOrder: true)
+                guard let f = k.second else { continue }
+                add(count * k.da, ja)
+                if let jb { add(count * k.db, jb) }
+                add(count * k.dc, jc)
+                // Σ_pq f_pq ∇p ∇q^T = Σ_p ∇p w_p^T with w_p = Σ_q count f_pq ∇q.
+                var gradients = [ja.gradient, jc.gradient]
+                var second = [[f.aa, f.ac], [f.ac, f.cc]]
+                if let jb {
+                    gradients = [ja.gradient, jb.gradient, jc.gradient]
+                    second = [[f.aa, f.ab, f.ac], [f.ab, f.bb, f.bc], [f.ac, f.bc, f.cc]]
+                }
+                let scaled = second.map { $0.map { count * $0 } }
+                for p in gradients.indices {
+                    var w = [T?](repeating: nil, count: n)
+                    for q in gradients.indices {
+                        for (j, g) in gradients[q] {
+                            let term = scaled[p][q] * g
+                            w[j] = w[j].map { $0 + term } ?? term
+                        }
+                    }
+                    for (i, g) in gradients[p] {
+                        for j in i..<n { if let wj = w[j] { hessian[i][j] = hessian[i][j] + g * wj } }
+                    }
+                }
+            }
+        }
+        let counts = pattern.entryCounts(d: d)
+        let field = try zip(gradient, counts).map { try $0 / $1 }
+        let inverse = try counts.map { try d.constant(1) / $0 }
+        let jacobian = Matrix<T>(rows: n, columns: n) { i, j in
+            (i <= j ? hessian[i][j] : hessian[j][i]) * inverse[i]
+        }
+        return (field, jacobian)
     }
 
     /// ∂F_d(ξ)/∂d at fixed ξ: the direction of the continuation predictor.

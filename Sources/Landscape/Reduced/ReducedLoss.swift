@@ -4,8 +4,10 @@ import Numbers
 /// function of the coordinates ξ and of d, for REAL d (or d a series): every entry count and
 /// every inner product between rows is a polynomial in d (MATH.md section 2).
 ///
-/// One implementation, generic over the scalar: Double, BigFloat, Dual<BigFloat> (Jacobians)
-/// and PuiseuxSeries (d -> infinity) all run this code.
+/// One implementation, generic over the scalar: Double, BigFloat, Dual<BigFloat> (∂/∂d) and
+/// PuiseuxSeries (d -> infinity) all run this code. L is a list of terms (`terms`) in the rows'
+/// Gram quantities, which are quadratic in ξ; gradient and Jacobian compose them with the
+/// kernel's closed-form partials (Docs/derivatives.md).
 public struct ReducedLoss<T: ElementaryScalar>: Sendable {
     public let pattern: IsotropyPattern
     public let d: T
@@ -15,79 +17,115 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
         self.d = d
     }
 
-    /// L(ξ; d) and its gradient ∂L/∂ξ (not divided by the entry counts).
-    public func lossAndGradient(_ xi: [T]) throws -> (loss: T, gradient: [T]) {
-        precondition(xi.count == pattern.dimension, "expected \(pattern.dimension) coordinates")
-        let n = xi.count
-        // Coordinates as duals seeded by ξ: the Gram entries below are polynomials in ξ, so
-        // their gradients come out exactly; the kernel's own partials are closed forms.
-        let vars = (0..<n).map { Dual.variable(xi[$0], index: $0, count: n) }
-        let geometry = RowGeometry(pattern: pattern, d: d, xi: vars)
-        var loss = d.constant(0)
-        var gradient = [T](repeating: d.constant(0), count: n)
+    /// One summand of L: `count` times a polynomial in the coordinates, times the kernel f(a, b, c)
+    /// of two rows (b = nil: a target row, |e_j|^2 = 1), or times (c + |c|)/4 (two parallel rows).
+    enum Term<Form> {
+        case polynomial(count: T, Form)
+        case kernel(count: T, a: Form, b: Form?, c: Form)
+        case parallelPair(count: T, c: Form)
+    }
 
-        func addPolynomial(_ count: T, _ p: Dual<T>) {
-            loss = loss + count * p.value
-            for i in 0..<n { gradient[i] = gradient[i] + count * p.partial(i) }
-        }
-        func addKernel(_ count: T, _ a: Dual<T>, _ b: Dual<T>?, _ c: Dual<T>) throws {
-            let k = try ReluKernel(a: a.value, b: b?.value ?? d.constant(1), c: c.value)
-            loss = loss + count * k.value
-            for i in 0..<n {
-                var g = k.da * a.partial(i) + k.dc * c.partial(i)
-                if let b { g = g + k.db * b.partial(i) }
-                gradient[i] = gradient[i] + count * g
-            }
-        }
-
+    /// L as a sum of terms in the rows' norms and inner products (MATH.md section 2), the Gram
+    /// quantities given as polynomials in `xi` of any type `Form` (quadratic forms for the
+    /// derivatives); the constant d/4 + d(d-1)/(4 pi) is left out.
+    func terms<Form: ScalarField>(_ xi: [Form], sizes formSizes: [Form]) -> [Term<Form>] {
+        let geometry = RowGeometry(pattern: pattern, sizes: formSizes, xi: xi)
+        var terms: [Term<Form>] = []
         let half = d.constant(Rational(1, 2)), one = d.constant(1)
         let sizes = pattern.blockSizes(d: d)
         // 1/2 Σ_{i,j} f(w_i, w_j): identical rows give |w|^2/2 ...
-        for a in 0..<pattern.blockCount { addPolynomial(half * half * sizes[a], geometry.blockNorm[a]) }
-        for e in 0..<pattern.extraRows { addPolynomial(half * half, geometry.extraNorm[e]) }
+        for a in 0..<pattern.blockCount { terms.append(.polynomial(count: half * half * sizes[a], geometry.blockNorm[a])) }
+        for e in 0..<pattern.extraRows { terms.append(.polynomial(count: half * half, geometry.extraNorm[e])) }
         // ... distinct rows in one block, in two blocks, a block row and an extra row, two extra rows.
         for a in 0..<pattern.blockCount where pattern.hasOffDiagonal(a) {
-            try addKernel(half * sizes[a] * (sizes[a] - one), geometry.blockNorm[a], geometry.blockNorm[a], geometry.sameBlockInner[a])
+            terms.append(.kernel(count: half * sizes[a] * (sizes[a] - one), a: geometry.blockNorm[a], b: geometry.blockNorm[a], c: geometry.sameBlockInner[a]))
         }
         for a in 0..<pattern.blockCount {
             for b in 0..<pattern.blockCount where b != a {
-                try addKernel(half * sizes[a] * sizes[b], geometry.blockNorm[a], geometry.blockNorm[b], geometry.blockInner(a, b))
+                terms.append(.kernel(count: half * sizes[a] * sizes[b], a: geometry.blockNorm[a], b: geometry.blockNorm[b], c: geometry.blockInner(a, b)))
             }
             for e in 0..<pattern.extraRows {
-                try addKernel(sizes[a], geometry.blockNorm[a], geometry.extraNorm[e], geometry.blockExtraInner(a, e))
+                terms.append(.kernel(count: sizes[a], a: geometry.blockNorm[a], b: geometry.extraNorm[e], c: geometry.blockExtraInner(a, e)))
             }
         }
         for e in 0..<pattern.extraRows {
             for e2 in 0..<pattern.extraRows where e2 != e {
-                if pattern.blockCount == 1 {
-                    // With one block every extra row is a multiple of (1, ..., 1): the pair is
-                    // always parallel (G = 0), where f = |w||v|/2 or 0, i.e. (c + |c|)/4.
-                    let c = geometry.extraInner(e, e2)
-                    addPolynomial(half, try (c + Dual<T>.sqrt(c * c)) / c.constant(4))
-                } else {
-                    try addKernel(half, geometry.extraNorm[e], geometry.extraNorm[e2], geometry.extraInner(e, e2))
-                }
+                // With one block every extra row is a multiple of (1, ..., 1): the pair is
+                // always parallel (G = 0), where f = |w||v|/2 or 0, i.e. (c + |c|)/4.
+                terms.append(pattern.blockCount == 1
+                    ? .parallelPair(count: half, c: geometry.extraInner(e, e2))
+                    : .kernel(count: half, a: geometry.extraNorm[e], b: geometry.extraNorm[e2], c: geometry.extraInner(e, e2)))
             }
         }
         // - Σ_{i, j} f(w_i, e_j): the target rows are the unit vectors.
         for a in 0..<pattern.blockCount {
-            try addKernel(-sizes[a], geometry.blockNorm[a], nil, geometry.coordinate(.diagonal(block: a)))
+            terms.append(.kernel(count: -sizes[a], a: geometry.blockNorm[a], b: nil, c: geometry.coordinate(.diagonal(block: a))))
             if pattern.hasOffDiagonal(a) {
-                try addKernel(-(sizes[a] * (sizes[a] - one)), geometry.blockNorm[a], nil, geometry.coordinate(.offDiagonal(block: a)))
+                terms.append(.kernel(count: -(sizes[a] * (sizes[a] - one)), a: geometry.blockNorm[a], b: nil, c: geometry.coordinate(.offDiagonal(block: a))))
             }
             for b in 0..<pattern.blockCount where b != a {
-                try addKernel(-(sizes[a] * sizes[b]), geometry.blockNorm[a], nil, geometry.coordinate(.cross(rowBlock: a, columnBlock: b)))
+                terms.append(.kernel(count: -(sizes[a] * sizes[b]), a: geometry.blockNorm[a], b: nil, c: geometry.coordinate(.cross(rowBlock: a, columnBlock: b))))
             }
         }
         for e in 0..<pattern.extraRows {
             for b in 0..<pattern.blockCount {
-                try addKernel(-sizes[b], geometry.extraNorm[e], nil, geometry.coordinate(.extra(row: e, columnBlock: b)))
+                terms.append(.kernel(count: -sizes[b], a: geometry.extraNorm[e], b: nil, c: geometry.coordinate(.extra(row: e, columnBlock: b))))
             }
         }
-        // + 1/2 Σ f(e_i, e_j) = d/4 + d(d-1)/(4 pi).
+        return terms
+    }
+
+    /// + 1/2 Σ f(e_i, e_j) = d/4 + d(d-1)/(4 pi): the target's own part of L.
+    func targetConstant() throws -> T {
         let pi = try d.pi()
-        loss = loss + half * half * d + (try (d * (d - one)) / (pi + pi + pi + pi))
+        let quarter = d.constant(Rational(1, 4))
+        return quarter * d + (try (d * (d - d.constant(1))) / (pi + pi + pi + pi))
+    }
+
+    /// The Gram quantities of `terms` as quadratic forms in the coordinates.
+    func symbolicTerms(_ n: Int) -> [Term<QuadraticForm<T>>] {
+        let unit = d.constant(1)
+        let xi = (0..<n).map { QuadraticForm.coordinate($0, width: n, unit: unit) }
+        return terms(xi, sizes: pattern.blockSizes(d: d).map { QuadraticForm(constant: $0, width: n) })
+    }
+
+    /// L(ξ; d) and its gradient ∂L/∂ξ (not divided by the entry counts): the kernel's
+    /// closed-form partials composed with the Gram quantities' gradients (chain rule, exact).
+    public func lossAndGradient(_ xi: [T]) throws -> (loss: T, gradient: [T]) {
+        precondition(xi.count == pattern.dimension, "expected \(pattern.dimension) coordinates")
+        var loss = try targetConstant()
+        var gradient = [T](repeating: d.constant(0), count: xi.count)
+        func add(_ k: T, _ jet: QuadraticJet<T>) {
+            for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
+        }
+        for term in symbolicTerms(xi.count) {
+            switch term {
+            case .polynomial(let count, let p):
+                let jet = p.jet(at: xi)
+                loss = loss + count * jet.value
+                add(count, jet)
+            case .parallelPair(let count, let c):
+                let jet = c.jet(at: xi)
+                let (value, slope) = try Self.parallelPair(jet.value)
+                loss = loss + count * value
+                add(count * slope, jet)
+            case .kernel(let count, let a, let b, let c):
+                let (ja, jb, jc) = (a.jet(at: xi), b?.jet(at: xi), c.jet(at: xi))
+                let k = try ReluKernel(a: ja.value, b: jb?.value ?? d.constant(1), c: jc.value)
+                loss = loss + count * k.value
+                add(count * k.da, ja)
+                if let jb { add(count * k.db, jb) }
+                add(count * k.dc, jc)
+            }
+        }
         return (loss, gradient)
+    }
+
+    /// (c + |c|)/4 and its slope (1 + sign c)/4 (c != 0; its second derivative vanishes).
+    static func parallelPair(_ c: T) throws -> (value: T, slope: T) {
+        let magnitude = try T.sqrt(c * c)
+        let quarter = c.constant(Rational(1, 4))
+        return (quarter * (c + magnitude), quarter * (c.constant(1) + (try magnitude / c)))
     }
 
     public func loss(_ xi: [T]) throws -> T { try lossAndGradient(xi).loss }
@@ -102,7 +140,7 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
 }
 
 /// Norms and inner products of the rows of a fixed matrix, as polynomials in the coordinates.
-struct RowGeometry<S: ElementaryScalar> {
+struct RowGeometry<S: ScalarField> {
     let pattern: IsotropyPattern
     let xi: [S]
     let sizes: [S]
@@ -111,10 +149,11 @@ struct RowGeometry<S: ElementaryScalar> {
     var extraNorm: [S] = []
     var sameBlockInner: [S] = []
 
-    init<T>(pattern: IsotropyPattern, d: T, xi: [S]) where S == Dual<T> {
+    /// `sizes`: the block sizes n_a (in S).
+    init(pattern: IsotropyPattern, sizes: [S], xi: [S]) {
         self.pattern = pattern
         self.xi = xi
-        sizes = pattern.blockSizes(d: Dual(d))
+        self.sizes = sizes
         index = Dictionary(uniqueKeysWithValues: pattern.coordinates.enumerated().map { ($1, $0) })
         let r = pattern.blockCount
         let one = xi[0].constant(1), two = xi[0].constant(2)

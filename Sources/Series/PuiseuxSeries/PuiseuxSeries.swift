@@ -105,7 +105,11 @@ public struct PuiseuxSeries<C: SeriesCoefficient>: Sendable {
         var g = ramification
         if let order { g = gcd(g, order) }
         if !coefficients.isEmpty { g = gcd(g, valuation) }
-        for (i, c) in coefficients.enumerated() where g > 1 && i > 0 && !c.isZero { g = gcd(g, i) }
+        var i = 1
+        while g > 1 && i < coefficients.count {
+            if !coefficients[i].isZero { g = gcd(g, i) }
+            i += 1
+        }
         guard g > 1 else { return }
         ramification /= g
         valuation /= g
