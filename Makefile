@@ -5,7 +5,8 @@
 #   make check      make test, then the slow tests (PUISEUX_SLOW=1) and `puiseux check`
 #   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing)
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
-#   make bench      release benchmarks (puiseux-bench), then the python-flint baseline
+#   make bench      release benchmarks (puiseux-bench), the python-flint baseline, then the
+#                   catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
 #   make leakcheck  the Numbers tests under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
 #
@@ -111,10 +112,11 @@ demo: build
 	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
 	run check --fast
 
-bench: deps deps-bench
+bench: deps deps-bench build
 	$(SWIFT) build -c release --product puiseux-bench $(SWIFT_FLAGS)
 	"$(RELEASE_BIN)/puiseux-bench"
 	$(PYTHON) Benchmarks/python/baseline_flint.py
+	Benchmarks/catalogue.sh "$(RELEASE_BIN)/puiseux"
 
 leakcheck: deps
 	.ci/leakcheck.sh

@@ -131,10 +131,8 @@ struct Spectrum: ParsableCommand {
             header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
             let (a, b): (SeriesSpectrum, SeriesSpectrum)
             do {
-                Progress.report("\(family.name): eigenvalue series at \(precision) bits")
-                a = try SeriesSpectrum.compute(family, terms: terms, precision: precision)
-                Progress.report("\(family.name): eigenvalue series at \(2 * precision) bits")
-                b = try a.lifted(toPrecision: 2 * precision)
+                Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits")
+                (a, b) = try SeriesSpectrum.computeConfirmed(family, terms: terms, precision: precision, confirmation: 2 * precision)
                 ramification = a.ramification
                 Progress.clear()
             } catch {

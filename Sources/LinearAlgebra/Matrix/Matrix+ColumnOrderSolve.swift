@@ -13,6 +13,10 @@ extension Matrix where T: RealScalar {
     /// low orders must be the determined ones and the top orders, which the truncated equations
     /// do not reach, the free ones; a pivoting that chose columns by size could swap the roles.
     /// Returns a solution (free unknowns 0) and, per unknown, whether the equations determine it.
+    /// A pivot may be up to this factor smaller than the largest candidate in its column (growth
+    /// per step at most 1 + 1/threshold = 11, the usual choice of sparse LU codes).
+    public static var pivotThreshold: Rational { Rational(1, 10) }
+
     public func solveInColumnOrder(_ b: [T], relativeTolerance: T, nullTolerance: T) throws -> (solution: [T], determined: [Bool]) {
         precondition(b.count == rows, "right-hand side does not match the rows")
         let m = rows, n = columns
@@ -21,23 +25,36 @@ extension Matrix where T: RealScalar {
         var columnScale = [T](repeating: zero, count: n)
         for i in 0..<m { for j in 0..<n where a[i * n + j].magnitude > columnScale[j] { columnScale[j] = a[i * n + j].magnitude } }
         var pivots: [(row: Int, column: Int)] = []
+        // The last nonzero column of each row, kept up to date under fill-in.
+        var last = (0..<m).map { i in (0..<n).last { a[i * n + $0] != zero } ?? -1 }
         var r = 0
         for j in 0..<n where r < m {
-            var p = r
-            for i in (r + 1)..<m where a[i * n + j].magnitude > a[p * n + j].magnitude { p = i }
-            let size = a[p * n + j].magnitude
-            guard size > zero, size > relativeTolerance * columnScale[j] else { continue }
+            var p = -1, size = zero
+            for i in r..<m where a[i * n + j] != zero {
+                let s = a[i * n + j].magnitude
+                if s > size { size = s; p = i }
+            }
+            guard p >= 0, size > relativeTolerance * columnScale[j] else { continue }
+            // Threshold pivoting: of the rows within `pivotThreshold` of the largest entry, the
+            // one whose nonzeros end first, so that a block-triangular coefficient system
+            // (`StagedCoefficientSolve`) stays block-triangular instead of filling in.
+            let threshold = size * zero.constant(Self.pivotThreshold)
+            for i in r..<m where last[i] < last[p] && a[i * n + j] != zero && a[i * n + j].magnitude >= threshold { p = i }
             if p != r {
                 for k in j..<n { a.swapAt(r * n + k, p * n + k) }
                 rhs.swapAt(r, p)
+                last.swapAt(r, p)
             }
             let pivot = a[r * n + j]
-            for i in (r + 1)..<m where !(a[i * n + j].magnitude == zero) {
-                let factor = try a[i * n + j] / pivot
-                let minus = -factor
-                for k in (j + 1)..<n where !(a[r * n + k].magnitude == zero) { a[i * n + k].accumulateProduct(minus, a[r * n + k]) }
+            let end = last[r]
+            for i in (r + 1)..<m where a[i * n + j] != zero {
+                let minus = -(try a[i * n + j] / pivot)
+                if j < end {
+                    for k in (j + 1)...end where a[r * n + k] != zero { a[i * n + k].accumulateProduct(minus, a[r * n + k]) }
+                }
                 rhs[i].accumulateProduct(minus, rhs[r])
                 a[i * n + j] = zero
+                last[i] = max(last[i], end)
             }
             pivots.append((r, j))
             r += 1
@@ -46,7 +63,7 @@ extension Matrix where T: RealScalar {
         var determined = [Bool](repeating: false, count: n)
         for (row, column) in pivots.reversed() {
             var s = rhs[row]
-            for k in (column + 1)..<n where !(x[k].magnitude == zero) { s.accumulateProduct(-a[row * n + k], x[k]) }
+            for k in (column + 1)..<n where x[k] != zero { s.accumulateProduct(-a[row * n + k], x[k]) }
             x[column] = try s / a[row * n + column]
             determined[column] = true
         }
@@ -59,7 +76,7 @@ extension Matrix where T: RealScalar {
             v[f] = one
             for (row, column) in pivots.reversed() {
                 var s = zero
-                for k in (column + 1)..<n where !(v[k].magnitude == zero) { s.accumulateProduct(-a[row * n + k], v[k]) }
+                for k in (column + 1)..<n where v[k] != zero { s.accumulateProduct(-a[row * n + k], v[k]) }
                 v[column] = try s / a[row * n + column]
             }
             for (_, column) in pivots where determined[column] {

@@ -25,7 +25,7 @@ public struct SeriesFamilySolver: Sendable {
     /// Terms per coordinate in t = d^(-1/b): t^0 ... t^(terms - 1), then O(t^terms).
     public var terms: Int
     public var maximumIterations = 30
-    public var trace = false
+    public var trace = getenv("PUISEUX_TRACE") != nil
 
     public init(precision: Int, terms: Int) {
         self.precision = precision

@@ -38,13 +38,7 @@ public struct SeriesSpectrum: Sendable {
     /// d^2 times the coordinates' O-term, and an eigenvalue may start as low as d^(-1).
     /// `expansion`: the family's series if already computed (it is lifted to the length needed).
     public static func compute(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion? = nil) throws -> SeriesSpectrum {
-        // The catalogue's b sizes the first solve; the lift below corrects it if b differs.
-        let guessB = family.expectedRamification > 0 ? family.expectedRamification : 4
-        var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms + 8 * guessB + 2, precision: precision)
-        let needed = terms + 8 * expansion.ramification + 2
-        if expansion.terms != needed || expansion.solution.coordinates[0].precision != precision {
-            expansion = try expansion.lifted(toPrecision: precision, terms: needed)
-        }
+        let expansion = try neededExpansion(family, terms: terms, precision: precision, given: given)
         let b = expansion.ramification
         let j = try Jacobians(expansion)
         let (jT, jS) = (j.trivial, j.standard)
@@ -108,6 +102,30 @@ public struct SeriesSpectrum: Sendable {
     /// u < v for all large d: the first term (in decreasing powers of d) where they differ.
     static func asymptoticallyBelow(_ u: S, _ v: S) -> Bool {
         (u - v).terms.first.map { $0.coefficient.sign < 0 } ?? false
+    }
+
+    /// The spectrum at `precision` bits and its confirmation at `confirmation` bits, computed
+    /// concurrently once the family's series is known: the confirmation lifts that series to the
+    /// higher precision while the working-precision spectrum is computed from it.
+    public static func computeConfirmed(_ family: Family, terms: Int, precision: Int, confirmation: Int) throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum) {
+        let expansion = try neededExpansion(family, terms: terms, precision: precision)
+        let both = try Concurrently.run([
+            { @Sendable in try compute(family, terms: terms, precision: precision, expansion: expansion) },
+            { @Sendable in try compute(family, terms: terms, precision: confirmation, expansion: try expansion.lifted(toPrecision: confirmation)) },
+        ])
+        return (both[0], both[1])
+    }
+
+    /// The family's series to the length the spectrum needs (terms + 8b + 2; see `compute`).
+    static func neededExpansion(_ family: Family, terms: Int, precision: Int, given: SeriesFamilyExpansion? = nil) throws -> SeriesFamilyExpansion {
+        // The catalogue's b sizes the first solve; the lift below corrects it if b differs.
+        let guessB = family.expectedRamification > 0 ? family.expectedRamification : 4
+        var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms + 8 * guessB + 2, precision: precision)
+        let needed = terms + 8 * expansion.ramification + 2
+        if expansion.terms != needed || expansion.solution.coordinates[0].precision != precision {
+            expansion = try expansion.lifted(toPrecision: precision, terms: needed)
+        }
+        return expansion
     }
 
     /// The same spectrum at `precision` bits (the 2P confirmation), from the family's series
@@ -197,15 +215,14 @@ public struct SeriesSpectrum: Sendable {
             context = xi[0].context
             let d = S.d(context: context)
             let coarse = expansion.family.pattern
-            func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
+            @Sendable func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
                 let embedded = fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
                 let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded).jacobian
                 return (0..<embedded.count).map { r in (0..<embedded.count).map { j[r, $0] } }
             }
-            trivial = try jacobian(coarse)
-            standard = try jacobian(try coarse.splittingBigBlock([1]))
-            y = try jacobian(try coarse.splittingBigBlock([2]))
-            exterior = try jacobian(try coarse.splittingBigBlock([1, 1]))
+            let patterns = [coarse, try coarse.splittingBigBlock([1]), try coarse.splittingBigBlock([2]), try coarse.splittingBigBlock([1, 1])]
+            let all = try Concurrently.run(patterns.map { fine in { @Sendable in try jacobian(fine) } })
+            (trivial, standard, y, exterior) = (all[0], all[1], all[2], all[3])
         }
 
         /// λ_x and λ_y exactly from traces (T + 2S + X + Y, T + S + Y, T + S, T), cleaned of
