@@ -115,7 +115,7 @@ struct Check: ParsableCommand {
             "F_d at the \(terms)-term series is O(d^(bound)) in every row: " + orders.map { "\($0.leading.map(\.description) ?? "0") <= \($0.bound)" }.joined(separator: ", "))
         let agreement = try a.newtonAgreement()
         let worstRatio = agreement.map(\.ratio).max() ?? 0
-        add("Newton", worstRatio <= 10, "series vs continued critical points at d = \(agreement.map { $0.d.formatted(significantDigits: 3) }.joined(separator: ", ")): within \(String(format: "%.2f", worstRatio)) x the truncation error")
+        add("Newton", worstRatio <= 10, "series vs Newton's critical points (started from the series) at d = \(agreement.map { $0.d.formatted(significantDigits: 3) }.joined(separator: ", ")): within \(String(format: "%.2f", worstRatio)) x the truncation error")
 
         // Published values (paper 000; MATH.md section 6).
         let bits = precision

@@ -118,9 +118,10 @@ public struct SeriesSpectrum: Sendable {
 
     /// The family's series to the length the spectrum needs (terms + 8b + 2; see `compute`).
     static func neededExpansion(_ family: Family, terms: Int, precision: Int, given: SeriesFamilyExpansion? = nil) throws -> SeriesFamilyExpansion {
-        // The catalogue's b sizes the first solve; the lift below corrects it if b differs.
-        let guessB = family.expectedRamification > 0 ? family.expectedRamification : 4
-        var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms + 8 * guessB + 2, precision: precision)
+        // The family at its default length first, then lifted to the length needed: Newton from
+        // a whole solution converges from the first step, where a solve at the full length from
+        // the leading terms goes through every stage of the staged solve at that length.
+        var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
         let needed = terms + 8 * expansion.ramification + 2
         if expansion.terms != needed || expansion.solution.coordinates[0].precision != precision {
             expansion = try expansion.lifted(toPrecision: precision, terms: needed)
