@@ -5,7 +5,8 @@ import Dispatch
 
 /// Independent computations run on separate threads (the P and 2P spectra, the Jacobians on
 /// the four fixed-point spaces). MPFR keeps its state per thread and the values shared are
-/// immutable, so the results are bit-identical to running the jobs one after the other.
+/// immutable (Debian's MPFR is built thread-safe: mpfr_buildopt_tls_p() = 1), so the results
+/// are bit-identical to running the jobs one after the other (SeriesSpectrumTests).
 enum Concurrently {
     /// The jobs' results in order; the first error (in job order) is rethrown.
     static func run<R: Sendable>(_ jobs: [@Sendable () throws -> R]) throws -> [R] {

@@ -50,6 +50,26 @@ import Landscape
     /// p = 0, k = d (paper 000, introduction): standard eigenvalues 1/4 - 1/(2 pi), 1/4 and
     /// d/4 + 1/4; Theorem 3: x and y -> 1/4 -+ 1/(2 pi). To 40 digits; the series agree with
     /// the exact spectrum at d = 1e6.
+    /// The concurrent P/2P computation (`computeConfirmed`, threads) gives bit-identical series
+    /// to the same steps run one after the other on this thread.
+    @Test func concurrentConfirmationEqualsSequential() throws {
+        let family = try #require(FamilyCatalogue.named("p0-m0-I"))
+        let (working, confirmation) = try SeriesSpectrum.computeConfirmed(family, terms: 4, precision: 128, confirmation: 256)
+        let expansion = try SeriesSpectrum.neededExpansion(family, terms: 4, precision: 128)
+        let sequential = try SeriesSpectrum.compute(family, terms: 4, precision: 128, expansion: expansion)
+        let lifted = try SeriesSpectrum.compute(family, terms: 4, precision: 256, expansion: try expansion.lifted(toPrecision: 256))
+        for (concurrent, alone) in [(working, sequential), (confirmation, lifted)] {
+            #expect(concurrent.components.map(\.name) == alone.components.map(\.name))
+            for (x, y) in zip(concurrent.components, alone.components) {
+                #expect(x.eigenvalues.count == y.eigenvalues.count)
+                for (u, v) in zip(x.eigenvalues, y.eigenvalues) {
+                    #expect(u.terms.map(\.dExponent) == v.terms.map(\.dExponent))
+                    #expect(zip(u.terms, v.terms).allSatisfy { $0.coefficient == $1.coefficient }, "\(x.name): \(u) vs \(v)")
+                }
+            }
+        }
+    }
+
     @Test func typeOneMinimumStandardEigenvalues() throws {
         let bits = 256
         let s = try Self.spectrum("p0-m0-I", terms: 4, bits: bits)
