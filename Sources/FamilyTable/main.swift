@@ -71,6 +71,25 @@ if arguments.count == 5, arguments[1] == "--series-spectrum", let family = Famil
     } catch { print("error:", error); exit(1) }
     exit(0)
 }
+if arguments.count == 5, arguments[1] == "--family-phases", let family = FamilyCatalogue.named(arguments[2]),
+   let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
+    // Wall time of each phase of `puiseux family` (series at P, lift to 2P).
+    let clock = ContinuousClock()
+    var first: SeriesFamilyExpansion?
+    print("series at \(precision) bits:", try clock.measure { first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision) })
+    print("lift to \(2 * precision) bits:", try clock.measure { _ = try first!.lifted(toPrecision: 2 * precision) })
+    var short: SeriesFamilyExpansion?, long: SeriesFamilyExpansion?
+    print("series at \(precision) bits, 4 terms fewer:", try clock.measure { short = try SeriesFamilyExpansion.compute(family, terms: terms - 4, precision: precision) })
+    print("lengthened by 4 terms:", try clock.measure { long = try short!.lifted(toPrecision: precision, terms: terms) })
+    var worst = 0.0
+    for i in 0..<family.pattern.dimension {
+        for (x, y) in zip(first!.coordinateCoefficients(i), long!.coordinateCoefficients(i)) {
+            worst = max(worst, (x - y).magnitude.doubleValue / max(1, x.magnitude.doubleValue))
+        }
+    }
+    print("largest relative difference from the direct solve:", worst)
+    exit(0)
+}
 if arguments.count == 5, arguments[1] == "--series-newton", let family = FamilyCatalogue.named(arguments[2]),
    let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
     let clock = ContinuousClock()

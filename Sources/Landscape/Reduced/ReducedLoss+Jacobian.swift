@@ -20,7 +20,7 @@ extension ReducedLoss {
             for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
             for h in jet.hessian { hessian[h.i][h.j] = hessian[h.i][h.j] + k * h.value }
         }
-        for term in symbolicTerms(n) {
+        for term in symbolic {
             switch term {
             case .polynomial(let count, let p):
                 add(count, p.jet(at: xi))

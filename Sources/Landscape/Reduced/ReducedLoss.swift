@@ -12,14 +12,19 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
     public let pattern: IsotropyPattern
     public let d: T
 
+    /// L's terms with the Gram quantities as quadratic forms (`terms`), built once per model:
+    /// they depend on the pattern and d only, and a solver evaluates one model many times.
+    let symbolic: [Term<QuadraticForm<T>>]
+
     public init(pattern: IsotropyPattern, d: T) {
         self.pattern = pattern
         self.d = d
+        symbolic = Self.symbolicTerms(pattern: pattern, d: d)
     }
 
     /// One summand of L: `count` times a polynomial in the coordinates, times the kernel f(a, b, c)
     /// of two rows (b = nil: a target row, |e_j|^2 = 1), or times (c + |c|)/4 (two parallel rows).
-    enum Term<Form> {
+    enum Term<Form: Sendable>: Sendable {
         case polynomial(count: T, Form)
         case kernel(count: T, a: Form, b: Form?, c: Form)
         case parallelPair(count: T, c: Form)
@@ -28,7 +33,7 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
     /// L as a sum of terms in the rows' norms and inner products (MATH.md section 2), the Gram
     /// quantities given as polynomials in `xi` of any type `Form` (quadratic forms for the
     /// derivatives); the constant d/4 + d(d-1)/(4 pi) is left out.
-    func terms<Form: ScalarField>(_ xi: [Form], sizes formSizes: [Form]) -> [Term<Form>] {
+    static func terms<Form: ScalarField>(pattern: IsotropyPattern, d: T, _ xi: [Form], sizes formSizes: [Form]) -> [Term<Form>] {
         let geometry = RowGeometry(pattern: pattern, sizes: formSizes, xi: xi)
         var terms: [Term<Form>] = []
         let half = d.constant(Rational(1, 2)), one = d.constant(1)
@@ -83,10 +88,11 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
     }
 
     /// The Gram quantities of `terms` as quadratic forms in the coordinates.
-    func symbolicTerms(_ n: Int) -> [Term<QuadraticForm<T>>] {
+    static func symbolicTerms(pattern: IsotropyPattern, d: T) -> [Term<QuadraticForm<T>>] {
+        let n = pattern.dimension
         let unit = d.constant(1)
         let xi = (0..<n).map { QuadraticForm.coordinate($0, width: n, unit: unit) }
-        return terms(xi, sizes: pattern.blockSizes(d: d).map { QuadraticForm(constant: $0, width: n) })
+        return terms(pattern: pattern, d: d, xi, sizes: pattern.blockSizes(d: d).map { QuadraticForm(constant: $0, width: n) })
     }
 
     /// L(ξ; d) and its gradient ∂L/∂ξ (not divided by the entry counts): the kernel's
@@ -98,7 +104,7 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
         func add(_ k: T, _ jet: QuadraticJet<T>) {
             for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
         }
-        for term in symbolicTerms(xi.count) {
+        for term in symbolic {
             switch term {
             case .polynomial(let count, let p):
                 let jet = p.jet(at: xi)

@@ -14,7 +14,7 @@ extension SeriesFamilySolver {
     func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour,
                              start: [[BigFloat]]? = nil, startRamification: Int? = nil) throws -> FamilySeries {
         let n = pattern.dimension
-        let context = SeriesContext(precision: precision, relativeTerms: 2 * terms + 32)
+        let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
         let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
         let model = variables.model, scales = variables.scales
         let b0 = startRamification ?? variables.initialRamification
@@ -34,7 +34,9 @@ extension SeriesFamilySolver {
         let order = Rational(terms, b)
         let eta = a.map { S(ramification: b, valuation: 0, coefficients: $0, order: nil, context: context) }
         let xi = variables.xi(eta).map { $0.polynomialPart(aboveDExponent: -order) }
-        return FamilySeries(ramification: b, coordinates: xi, loss: try model.loss(xi), residual: try model.field(xi),
-                            leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: true)
+        var solution = FamilySeries(ramification: b, coordinates: xi, loss: try model.loss(xi), residual: try model.field(xi),
+                                    leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: true)
+        solution.solvedCoefficients = a
+        return solution
     }
 }

@@ -45,7 +45,7 @@ public struct SeriesFamilySolver: Sendable {
 
     /// Newton on the whole truncated series at once: quadratic convergence, enough when the
     /// Jacobian in η is invertible at leading order (all regular b = 2 families).
-    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]? = nil, startRamification: Int = 1) throws -> FamilySeries {
+    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]? = nil, startRamification: Int = 1, staged: Bool = false) throws -> FamilySeries {
         let n = pattern.dimension
         precondition(limit.count == n && leading.exponents.count == n)
         let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
@@ -65,6 +65,7 @@ public struct SeriesFamilySolver: Sendable {
         // limited by the d^2 cancellations inside F_d. Accuracy is what the residual says.
         func coordinates() -> [S] { variables.xi(eta).map { $0.polynomialPart(aboveDExponent: -order) } }
         var iterations = 0, stalled = 0
+        var previous = Double.infinity
         while true {
             iterations += 1
             guard iterations <= maximumIterations else {
@@ -95,27 +96,41 @@ public struct SeriesFamilySolver: Sendable {
                 continue
             }
             // Converged when a step changes no coefficient above rounding level (relative to
-            // the coefficients' size, which grows like c^j for the j-th), twice in a row.
-            if largest < 1e-200 || log2Magnitude(largest) < -Double(precision) * 0.8 + Double(terms) * 4 { stalled += 1 } else { stalled = 0 }
-            if stalled >= 2 { break }
+            // the coefficients' size, which grows like c^j for the j-th), twice in a row, or
+            // once after a step below half that level's bits: Newton converges quadratically, so
+            // the step after it would be below rounding level too (it is not computed).
+            let roundingBits = -Double(precision) * 0.8 + Double(terms) * 4
+            if largest < 1e-200 || log2Magnitude(largest) < roundingBits { stalled += 1 } else { stalled = 0 }
+            if stalled >= 2 || (stalled == 1 && log2Magnitude(previous) < roundingBits / 2) { break }
+            previous = largest
         }
         let xi = coordinates()
         let residual = try model.field(xi)
         let loss = try model.loss(xi)
         return FamilySeries(ramification: b, coordinates: xi, loss: loss, residual: residual,
-                            leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: false)
+                            leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: staged)
     }
 
     /// A solution found at another precision, refined at this solver's precision (Newton from all
     /// its coefficients: quadratic convergence from the first step, so two or three series
     /// evaluations instead of a solve from the leading terms).
     public func lift(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilySeries {
-        let start = solution.eta(limit: limit)
+        let start = solution.solvedCoefficients ?? solution.eta(limit: limit)
         let leading = LeadingBehaviour(exponents: solution.leadingExponents, coefficients: start.map { $0[0] })
-        if solution.staged {
+        let samePrecision = solution.coordinates[0].precision == precision
+        // A degenerate family's series lifted to a higher precision carries the lower one's
+        // rounding residue in the leading terms that cancel in its Jacobian; the direct
+        // iteration cannot tell it from a term and diverges. At the same precision (a longer
+        // series) it converges in a few steps, far cheaper than the coefficient system.
+        if solution.staged && !samePrecision {
             return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
         }
-        return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+        do {
+            return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification, staged: solution.staged)
+        } catch where solution.staged {
+            if trace { print("direct lift failed (\(error)); staged lift") }
+            return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+        }
     }
 
     func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
@@ -156,6 +171,9 @@ public struct FamilySeries: Sendable {
     public let terms: Int
     /// Whether the staged coefficient solve (degenerate families) produced it.
     public let staged: Bool
+    /// The staged solve's coefficients of η in t, every order it solved (beyond `terms` by the
+    /// lag of the kernel directions): the start of a lift, which then needs no extension.
+    var solvedCoefficients: [[BigFloat]]? = nil
 
     /// η_k = (ξ_k - c_k) d^(e_k): the coefficients of t^0, t^1, ... the solvers iterate on.
     func eta(limit: [Rational]) -> [[BigFloat]] {

@@ -53,7 +53,10 @@ struct StagedCoefficientSolve {
             return s.coefficient(ofTExponent: m * s.ramification / b)
         }
         var iterations = 0
-        var final = (0..<n).map { needed(b, $0) }.max()!
+        let started = ContinuousClock.now
+        // A start with more orders than needed (a solution lifted to another precision) keeps
+        // them: they include the lag its own solve found.
+        var final = max((0..<n).map { needed(b, $0) }.max()!, start.map(\.count).max() ?? 0)
         var extensions = 0
         var stage = firstStage
         while true {
@@ -106,7 +109,7 @@ struct StagedCoefficientSolve {
                     largest = max(largest, step[c].magnitude.doubleValue / (1 + a[k][l].magnitude.doubleValue))
                 }
                 if trace {
-                    print("staged iteration \(iterations): b = \(b), t-orders < \(equations), \(equationIndex.count) equations, \(determined.filter { $0 }.count) of \(unknownIndex.count) unknowns determined, largest relative step \(largest)")
+                    print("staged iteration \(iterations): b = \(b), t-orders < \(equations), \(equationIndex.count) equations, \(determined.filter { $0 }.count) of \(unknownIndex.count) unknowns determined, largest relative step \(largest), at \(ContinuousClock.now - started)")
                 }
                 guard largest.isFinite && largest < 1e30 else {
                     throw SolverError.notConverged("the staged series solve diverged (ramification \(b), t-order \(equations))")

@@ -108,10 +108,14 @@ public struct SeriesSpectrum: Sendable {
     /// concurrently once the family's series is known: the confirmation lifts that series to the
     /// higher precision while the working-precision spectrum is computed from it.
     public static func computeConfirmed(_ family: Family, terms: Int, precision: Int, confirmation: Int) throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum) {
-        let expansion = try neededExpansion(family, terms: terms, precision: precision)
+        // Each branch lengthens the default-length series at its own precision: a series lifted
+        // to a higher precision carries the lower one's rounding residue in the leading terms
+        // that cancel in a degenerate family's Jacobian, which the direct lift in length cannot
+        // tell from a term (it diverges there); at one precision it converges in a few steps.
+        let base = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
         let both = try Concurrently.run([
-            { @Sendable in try compute(family, terms: terms, precision: precision, expansion: expansion) },
-            { @Sendable in try compute(family, terms: terms, precision: confirmation, expansion: try expansion.lifted(toPrecision: confirmation)) },
+            { @Sendable in try compute(family, terms: terms, precision: precision, expansion: base) },
+            { @Sendable in try compute(family, terms: terms, precision: confirmation, expansion: try base.lifted(toPrecision: confirmation)) },
         ])
         return (both[0], both[1])
     }
