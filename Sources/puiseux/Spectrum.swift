@@ -61,12 +61,11 @@ struct Spectrum: ParsableCommand {
             throw CLIFailure(usage: "--format latex is for the series (omit --d)")
         }
         if let d {
-            func spectrum(_ bits: Int) throws -> IsotypicSpectrum {
-                let point = try FamilyCatalogue.criticalPoints(of: family, at: [BigFloat(d, precision: bits)], precision: bits)[0]
-                return try IsotypicSpectrum(point)
-            }
             let (a, b): (IsotypicSpectrum, IsotypicSpectrum)
-            do { (a, b) = (try spectrum(precision), try spectrum(precision + 64)) } catch {
+            do {
+                let points = try FamilyCatalogue.criticalPoint(of: family, at: d, precision: precision, confirmation: precision + 64)
+                (a, b) = (try IsotypicSpectrum(points.working), try IsotypicSpectrum(points.confirmation))
+            } catch {
                 throw CLIFailure(computation: "\(family.name) at d = \(d): \(error)")
             }
             let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]

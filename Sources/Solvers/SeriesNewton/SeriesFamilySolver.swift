@@ -8,7 +8,7 @@ import Landscape
 /// A family's fractional power series computed in the ring of Puiseux series (MATH.md
 /// section 3, "series-ring Newton"): ξ(d) = c_inf + (d^(-e_i) η_i(d))_i with η_i(∞) ≠ 0, and
 /// Newton's step η <- η - J_η^(-1) F_d(ξ) carried out on truncated Puiseux series, F_d and its
-/// Jacobian being the model's own code run on `PuiseuxSeries` (through dual numbers). Each
+/// Jacobian being the model's own code run on `PuiseuxSeries` (closed-form derivatives). Each
 /// step roughly doubles the number of correct terms and sharpens the leading coefficients.
 ///
 /// The ramification is not an input: the iteration starts in t = d^(-1/b_0), b_0 the common

@@ -1,0 +1,29 @@
+import Numbers
+import Landscape
+
+extension FamilyCatalogue {
+    /// From this d on, a family's critical point is Newton's from the value of its series
+    /// (`SeriesFamilyExpansion.newtonPoint`), not the end of a continuation from the seed: it is
+    /// the first of the checkpoints where every series is compared with Newton (agreement within
+    /// its truncation error, 1e-6 or better there), so Newton starts inside its basin.
+    public static let seriesStartDimension = SeriesFamilyExpansion.checkpointDimensions[0]
+
+    /// The family's critical point at one d, at `precision` bits and polished at `confirmation`
+    /// bits (Newton from the first, no second continuation): for d >= `seriesStartDimension`
+    /// from the family's series (8 terms), below it by continuation from the seed.
+    public static func criticalPoint(of family: Family, at d: Double, precision: Int, confirmation: Int) throws -> (working: CriticalPoint, confirmation: CriticalPoint) {
+        let working: CriticalPoint
+        if d >= seriesStartDimension {
+            let expansion = try SeriesFamilyExpansion.compute(family, terms: 8, precision: precision)
+            working = try expansion.newtonPoint(at: BigFloat(d, precision: precision))
+        } else {
+            working = try criticalPoints(of: family, at: [BigFloat(d, precision: precision)], precision: precision)[0]
+        }
+        let polished = try NewtonSolver().solve(pattern: family.pattern, d: BigFloat(d, precision: confirmation),
+                                                start: working.coordinates.map { BigFloat($0, precision: confirmation) })
+        guard polished.type == family.type else {
+            throw SolverError.noCriticalPoint("\(family.name) at d = \(d): the polish at \(confirmation) bits left the family")
+        }
+        return (working, polished)
+    }
+}
