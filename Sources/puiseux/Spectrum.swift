@@ -39,9 +39,7 @@ struct Spectrum: ParsableCommand {
     var format: FamilyFormat = .text
 
     func validate() throws {
-        if d != nil && format == .latex {
-            throw CLIFailure(usage: "--format latex is for the series (omit --d)")
-        }
+        if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
         guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
     }
@@ -52,105 +50,126 @@ struct Spectrum: ParsableCommand {
 
     func run() throws {
         try destination.redirect()
-        let family = try shared.resolve(), precision = shared.precision, standalone = shared.standalone
-        func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
-            let confirmed = ConfirmedDigits(x, y, precision: precision)
-            return (confirmed.text(x) ?? "0", confirmed.count)
-        }
-        if d != nil && format == .latex {
-            throw CLIFailure(usage: "--format latex is for the series (omit --d)")
-        }
+        let family = try shared.resolve()
         if let d {
-            let (a, b): (IsotypicSpectrum, IsotypicSpectrum)
-            do {
-                let points = try FamilyCatalogue.criticalPoint(of: family, at: d, precision: precision, confirmation: precision + 64)
-                (a, b) = (try IsotypicSpectrum(points.working), try IsotypicSpectrum(points.confirmation))
-            } catch {
-                throw CLIFailure(computation: "\(family.name) at d = \(d): \(error)")
-            }
-            let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
-            let q = d - Double(family.p)
-            let degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
-            switch format {
-            case .text:
-                print("\(family.name) at d = \(Self.number(d)): Hessian eigenvalues by component (multiplicity = degree)")
-                for (i, (x, y)) in lists.enumerated() {
-                    print("  \(Self.names[i]) (degree \(degrees[i])): " + zip(x, y).map { backed($0, $1).text }.joined(separator: ", "))
-                }
-            case .csv:
-                print(CSV.row(["irrep", "degree", "value", "digits"]))
-                for (i, (x, y)) in lists.enumerated() {
-                    for (u, v) in zip(x, y) { let w = backed(u, v); print(CSV.row([Self.names[i], degrees[i], w.text, String(w.digits)])) }
-                }
-            case .json, .latex:
-                let comps = lists.enumerated().map { i, pair in
-                    let values = zip(pair.0, pair.1).map { x, y -> String in
-                        let v = backed(x, y)
-                        return "{\"value\": \(JSON.string(v.text)), \"digits\": \(v.digits), \"sign\": \(x.sign)}"
-                    }
-                    return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
-                }
-                print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
-            }
+            try printFiniteSpectrum(family, at: d)
             return
         }
-        let degreeFormulas = family.p == 0
-            ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"]
-            : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
-        var components = [SpectrumComponent]()
-        let header: String
-        var ramification = family.expectedRamification
-        switch method {
-        case .numeric:
-            let bExponent = family.expectedRamification
-            guard bExponent > 0 else {
-                throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
-            }
-            let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
-            Progress.report("\(family.name): exact spectra at large d (fits)")
-            do {
-                first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
-                second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
-            } catch {
-                throw CLIFailure(computation: "\(family.name): \(error)")
-            }
-            header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
-            for (i, component) in first.components.enumerated() {
-                let other = second.components[i].eigenvalues
-                let order = Rational(bExponent - terms, bExponent)
-                let list = component.eigenvalues.enumerated().map { e, coefficients in
-                    SpectrumEigenvalue(terms: (0..<terms).compactMap { j -> SpectrumTerm? in
-                        let v = backed(coefficients[j], other[e][j])
-                        return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
-                    }, order: order)
-                }
-                components.append(SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list))
-            }
-        case .series:
-            header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
-            let (a, b): (SeriesSpectrum, SeriesSpectrum)
-            do {
-                Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits")
-                (a, b) = try SeriesSpectrum.computeConfirmed(family, terms: terms, precision: precision, confirmation: 2 * precision)
-                ramification = a.ramification
-                Progress.clear()
-            } catch {
-                throw CLIFailure(computation: "\(family.name): \(error)")
-            }
-            for (i, component) in a.components.enumerated() {
-                let other = b.components[i].eigenvalues
-                let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
-                    let twin = other[e]
-                    let kept = series.terms.compactMap { term -> SpectrumTerm? in
-                        let y = twin.terms.first { $0.dExponent == term.dExponent }?.coefficient ?? BigFloat(0, precision: precision)
-                        let v = backed(term.coefficient, BigFloat(y, precision: precision))
-                        return v.digits == 0 ? nil : SpectrumTerm(exponent: term.dExponent, text: v.text, digits: v.digits, value: term.coefficient.doubleValue)
-                    }
-                    return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
-                }
-                components.append(SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list))
-            }
+        let (components, header, ramification) = try method == .series ? seriesComponents(family) : numericComponents(family)
+        printSeries(family, components: components, header: header, ramification: ramification)
+    }
+
+    /// The digits of x (at the working precision) that y (at the confirming one) backs.
+    func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
+        let confirmed = ConfirmedDigits(x, y, precision: shared.precision)
+        return (confirmed.text(x) ?? "0", confirmed.count)
+    }
+
+    /// The degree of each component's eigenvalues as a formula in d.
+    static func degreeFormulas(_ family: Solvers.Family) -> [String] {
+        family.p == 0 ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"] : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
+    }
+
+    /// The exact spectrum at one d: the critical point at P and P + 64 bits, each component's
+    /// eigenvalues with the digits both agree on.
+    func printFiniteSpectrum(_ family: Solvers.Family, at d: Double) throws {
+        let precision = shared.precision
+        let (a, b): (IsotypicSpectrum, IsotypicSpectrum)
+        do {
+            let points = try FamilyCatalogue.criticalPoint(of: family, at: d, precision: precision, confirmation: precision + 64)
+            (a, b) = (try IsotypicSpectrum(points.working), try IsotypicSpectrum(points.confirmation))
+        } catch {
+            throw CLIFailure(computation: "\(family.name) at d = \(d): \(error)")
         }
+        let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
+        let q = d - Double(family.p)
+        let degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+        switch format {
+        case .text:
+            print("\(family.name) at d = \(Self.number(d)): Hessian eigenvalues by component (multiplicity = degree)")
+            for (i, (x, y)) in lists.enumerated() {
+                print("  \(Self.names[i]) (degree \(degrees[i])): " + zip(x, y).map { backed($0, $1).text }.joined(separator: ", "))
+            }
+        case .csv:
+            print(CSV.row(["irrep", "degree", "value", "digits"]))
+            for (i, (x, y)) in lists.enumerated() {
+                for (u, v) in zip(x, y) { let w = backed(u, v); print(CSV.row([Self.names[i], degrees[i], w.text, String(w.digits)])) }
+            }
+        case .json, .latex:
+            let comps = lists.enumerated().map { i, pair in
+                let values = zip(pair.0, pair.1).map { x, y -> String in
+                    let v = backed(x, y)
+                    return "{\"value\": \(JSON.string(v.text)), \"digits\": \(v.digits), \"sign\": \(x.sign)}"
+                }
+                return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
+            }
+            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+        }
+    }
+
+    /// The eigenvalue series by the numeric route: two fits of exact spectra at large d.
+    func numericComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
+        let precision = shared.precision
+        let bExponent = family.expectedRamification
+        guard bExponent > 0 else {
+            throw CLIFailure(computation: "\(family.name) is not in the catalogue: its eigenvalue series need its ramification (run `puiseux family` with the same --from); --d gives its exact spectrum at any d")
+        }
+        let (first, second): (NumericSpectrumExpansion, NumericSpectrumExpansion)
+        Progress.report("\(family.name): exact spectra at large d (fits)")
+        do {
+            first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
+            second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
+        } catch {
+            throw CLIFailure(computation: "\(family.name): \(error)")
+        }
+        let header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
+        let degreeFormulas = Self.degreeFormulas(family)
+        let components = first.components.enumerated().map { i, component in
+            let other = second.components[i].eigenvalues
+            let order = Rational(bExponent - terms, bExponent)
+            let list = component.eigenvalues.enumerated().map { e, coefficients in
+                SpectrumEigenvalue(terms: (0..<terms).compactMap { j -> SpectrumTerm? in
+                    let v = backed(coefficients[j], other[e][j])
+                    return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
+                }, order: order)
+            }
+            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list)
+        }
+        return (components, header, bExponent)
+    }
+
+    /// The eigenvalue series in the series ring at P and 2P bits, the digits both agree on.
+    func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
+        let precision = shared.precision
+        let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
+        let (a, b): (SeriesSpectrum, SeriesSpectrum)
+        do {
+            Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits")
+            (a, b) = try SeriesSpectrum.computeConfirmed(family, terms: terms, precision: precision, confirmation: 2 * precision)
+            Progress.clear()
+        } catch {
+            throw CLIFailure(computation: "\(family.name): \(error)")
+        }
+        let degreeFormulas = Self.degreeFormulas(family)
+        let components = a.components.enumerated().map { i, component in
+            let other = b.components[i].eigenvalues
+            let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
+                let twin = other[e]
+                let kept = series.terms.compactMap { term -> SpectrumTerm? in
+                    let y = twin.terms.first { $0.dExponent == term.dExponent }?.coefficient ?? BigFloat(0, precision: precision)
+                    let v = backed(term.coefficient, BigFloat(y, precision: precision))
+                    return v.digits == 0 ? nil : SpectrumTerm(exponent: term.dExponent, text: v.text, digits: v.digits, value: term.coefficient.doubleValue)
+                }
+                return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
+            }
+            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list)
+        }
+        return (components, header, a.ramification)
+    }
+
+    /// The eigenvalue series and the verdict in the requested format.
+    func printSeries(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) {
+        let precision = shared.precision, standalone = shared.standalone
         let verdict = SpectrumVerdict(components: components, p: family.p)
         switch format {
         case .text:

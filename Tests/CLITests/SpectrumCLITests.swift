@@ -47,4 +47,11 @@ struct SpectrumCLITests {
     func badUsage(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }
+
+    /// A failure thrown while parsing is reported by its message, not as a Swift value.
+    @Test("--d with --format latex: one readable line, exit 2")
+    func latexAtFiniteD() throws {
+        try CLI.expectFailure(["spectrum", "p0-m0-I", "--d", "50", "--format", "latex"], status: 2,
+                              message: "error: --format latex is for the series (omit --d)")
+    }
 }
