@@ -45,21 +45,23 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
         for a in 0..<pattern.blockCount where pattern.hasOffDiagonal(a) {
             terms.append(.kernel(count: half * sizes[a] * (sizes[a] - one), a: geometry.blockNorm[a], b: geometry.blockNorm[a], c: geometry.sameBlockInner[a]))
         }
+        // f is symmetric in its two rows and so are the inner products: each unordered pair of
+        // distinct blocks (or extra rows) once, with twice the count of an ordered pair.
         for a in 0..<pattern.blockCount {
-            for b in 0..<pattern.blockCount where b != a {
-                terms.append(.kernel(count: half * sizes[a] * sizes[b], a: geometry.blockNorm[a], b: geometry.blockNorm[b], c: geometry.blockInner(a, b)))
+            for b in (a + 1)..<pattern.blockCount {
+                terms.append(.kernel(count: sizes[a] * sizes[b], a: geometry.blockNorm[a], b: geometry.blockNorm[b], c: geometry.blockInner(a, b)))
             }
             for e in 0..<pattern.extraRows {
                 terms.append(.kernel(count: sizes[a], a: geometry.blockNorm[a], b: geometry.extraNorm[e], c: geometry.blockExtraInner(a, e)))
             }
         }
         for e in 0..<pattern.extraRows {
-            for e2 in 0..<pattern.extraRows where e2 != e {
+            for e2 in (e + 1)..<pattern.extraRows {
                 // With one block every extra row is a multiple of (1, ..., 1): the pair is
                 // always parallel (G = 0), where f = |w||v|/2 or 0, i.e. (c + |c|)/4.
                 terms.append(pattern.blockCount == 1
-                    ? .parallelPair(count: half, c: geometry.extraInner(e, e2))
-                    : .kernel(count: half, a: geometry.extraNorm[e], b: geometry.extraNorm[e2], c: geometry.extraInner(e, e2)))
+                    ? .parallelPair(count: one, c: geometry.extraInner(e, e2))
+                    : .kernel(count: one, a: geometry.extraNorm[e], b: geometry.extraNorm[e2], c: geometry.extraInner(e, e2)))
             }
         }
         // - Σ_{i, j} f(w_i, e_j): the target rows are the unit vectors.
