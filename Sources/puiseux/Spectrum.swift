@@ -84,26 +84,15 @@ struct Spectrum: ParsableCommand {
         let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
         let q = d - Double(family.p)
         let degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+        let report = SpectrumReport.AtDimension(
+            subject: FamilyArguments.subject(family), d: Self.number(d), precision: precision,
+            components: lists.enumerated().map { i, pair in
+                (Self.names[i], degrees[i], zip(pair.0, pair.1).map { x, y in let v = backed(x, y); return (v.text, v.digits, x.sign) })
+            })
         switch format {
-        case .text:
-            print("\(family.name) at d = \(Self.number(d)): Hessian eigenvalues by component (multiplicity = degree)")
-            for (i, (x, y)) in lists.enumerated() {
-                print("  \(Self.names[i]) (degree \(degrees[i])): " + zip(x, y).map { backed($0, $1).text }.joined(separator: ", "))
-            }
-        case .csv:
-            print(CSV.row(["irrep", "degree", "value", "digits"]))
-            for (i, (x, y)) in lists.enumerated() {
-                for (u, v) in zip(x, y) { let w = backed(u, v); print(CSV.row([Self.names[i], degrees[i], w.text, String(w.digits)])) }
-            }
-        case .json, .latex:
-            let comps = lists.enumerated().map { i, pair in
-                let values = zip(pair.0, pair.1).map { x, y -> String in
-                    let v = backed(x, y)
-                    return "{\"value\": \(JSON.string(v.text)), \"digits\": \(v.digits), \"sign\": \(x.sign)}"
-                }
-                return "    {\"irrep\": \"\(Self.names[i])\", \"degree\": \(JSON.string(degrees[i])), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
-            }
-            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"d\": \(JSON.string(Self.number(d))),\n  \"precision_bits\": \(precision),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ]\n}")
+        case .text: print(report.text)
+        case .csv: print(report.csv)
+        case .json, .latex: print(report.json)
         }
     }
 
@@ -169,52 +158,15 @@ struct Spectrum: ParsableCommand {
 
     /// The eigenvalue series and the verdict in the requested format.
     func printSeries(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) {
-        let precision = shared.precision, standalone = shared.standalone
-        let verdict = SpectrumVerdict(components: components, p: family.p)
+        let report = SpectrumReport(
+            subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
+            precision: shared.precision, method: method.rawValue, header: header,
+            agreement: method == .series ? "series ring at two precisions" : "two fits")
         switch format {
-        case .text:
-            print("\(family.name): Hessian eigenvalues by component as d -> infinity (\(header))")
-            for component in components {
-                print("  \(component.irrep) (degree \(component.degree)):")
-                for eigenvalue in component.eigenvalues {
-                    let body = eigenvalue.terms.map { t in t.exponent == .zero ? t.text : (t.exponent == .one ? "\(t.text) d" : "\(t.text) d^(\(t.exponent))") }
-                    var line = "    " + (body.isEmpty ? "0" : body.joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")) + " + O(d^(\(eigenvalue.order)))"
-                    if let change = eigenvalue.signChange { line += "   [truncated series vanishes at d = \(change)]" }
-                    print(line)
-                }
-            }
-            for line in verdict.lines { print("  \(line)") }
-        case .latex:
-            let names = ["t": "trivial", "s": "standard", "x": "exterior square", "y": "$(d-p-2, 2)$"]
-            var rows = [[String]]()
-            for component in components {
-                for (k, eigenvalue) in component.eigenvalues.enumerated() {
-                    let cell = LaTeXTable.series(eigenvalue.terms.map { ($0.exponent, $0.text) }, order: eigenvalue.order)
-                    rows.append(k == 0 ? [names[component.irrep] ?? component.irrep, "$" + component.degree + "$", cell] : ["", "", cell])
-                }
-            }
-            let table = LaTeXTable(
-                caption: "Hessian eigenvalues of family \(family.name) (\(FamilyArguments.latexIsotropy(family)), type \(family.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent computations (\(method == .series ? "series ring at two precisions" : "two fits")). \(verdict.lines.first ?? "") Computed by puiseux.",
-                header: ["component", "degree", "eigenvalue"], rows: rows)
-            print(standalone ? table.standalone : table.fragment)
-        case .csv:
-            print(CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits"]))
-            for component in components {
-                for (k, eigenvalue) in component.eigenvalues.enumerated() {
-                    for t in eigenvalue.terms { print(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, t.text, String(t.digits)])) }
-                    print(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", ""]))
-                }
-            }
-        case .json:
-            let comps = components.map { component in
-                let values = component.eigenvalues.map { eigenvalue -> String in
-                    let t = eigenvalue.terms.map { "{\"exponent\": \(JSON.string($0.exponent.description)), \"coefficient\": \(JSON.string($0.text)), \"digits\": \($0.digits)}" }
-                    return "{\"terms\": [\(t.joined(separator: ", "))], \"order\": \(JSON.string(eigenvalue.order.description)), \"sign\": \(eigenvalue.sign)"
-                        + (eigenvalue.signChange.map { ", \"sign_change_d\": \(JSON.string($0))" } ?? "") + "}"
-                }
-                return "    {\"irrep\": \"\(component.irrep)\", \"degree\": \(JSON.string(component.degree)), \"eigenvalues\": [\(values.joined(separator: ", "))]}"
-            }
-            print("{\n  \"family\": \(FamilyArguments.json(family)),\n  \"ramification\": \(ramification),\n  \"precision_bits\": \(precision),\n  \"method\": \(JSON.string(method.rawValue)),\n  \"components\": [\n\(comps.joined(separator: ",\n"))\n  ],\n  \"verdict\": \(verdict.json)\n}")
+        case .text: print(report.text)
+        case .latex: print(report.latex(standalone: shared.standalone))
+        case .csv: print(report.csv)
+        case .json: print(report.json)
         }
     }
 

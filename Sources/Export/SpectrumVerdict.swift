@@ -1,30 +1,33 @@
 import Foundation
 import Numbers
-import Export
 
 /// One printed term of an eigenvalue series: exponent of d, backed digits, value.
-struct SpectrumTerm {
-    var exponent: Rational
-    var text: String
-    var digits: Int
-    var value: Double
+public struct SpectrumTerm {
+    public var exponent: Rational
+    public var text: String
+    public var digits: Int
+    public var value: Double
+    public init(exponent: Rational, text: String, digits: Int, value: Double) {
+        (self.exponent, self.text, self.digits, self.value) = (exponent, text, digits, value)
+    }
 }
 
 /// An eigenvalue series as printed: its backed terms and its O-term.
-struct SpectrumEigenvalue {
-    var terms: [SpectrumTerm]
-    var order: Rational
+public struct SpectrumEigenvalue {
+    public var terms: [SpectrumTerm]
+    public var order: Rational
+    public init(terms: [SpectrumTerm], order: Rational) { (self.terms, self.order) = (terms, order) }
 
     /// The sign for large d: that of the leading backed term (0 when no term is backed).
-    var sign: Int { terms.first.map { $0.value < 0 ? -1 : 1 } ?? 0 }
+    public var sign: Int { terms.first.map { $0.value < 0 ? -1 : 1 } ?? 0 }
 
     /// The truncated series at d (Double: only where it vanishes is asked for).
-    func value(at d: Double) -> Double { terms.reduce(0) { $0 + $1.value * pow(d, $1.exponent.doubleValue) } }
+    public func value(at d: Double) -> Double { terms.reduce(0) { $0 + $1.value * pow(d, $1.exponent.doubleValue) } }
 
     /// The largest d in [4, 1e12] at which the truncated series changes sign (6 digits), or nil.
     /// A log-spaced scan (40 points per decade) then bisection; below d = 4 the model itself
     /// needs d > p + m + 1 and the series means nothing.
-    var signChange: String? {
+    public var signChange: String? {
         guard terms.count > 1 else { return nil }
         var upper = 1e12, fUpper = value(at: upper)
         var k = 480
@@ -45,22 +48,23 @@ struct SpectrumEigenvalue {
     }
 }
 
-struct SpectrumComponent {
-    var irrep: String
-    var degree: String
-    var eigenvalues: [SpectrumEigenvalue]
+public struct SpectrumComponent {
+    public var irrep: String
+    public var degree: String
+    public var eigenvalues: [SpectrumEigenvalue]
+    public init(irrep: String, degree: String, eigenvalues: [SpectrumEigenvalue]) { (self.irrep, self.degree, self.eigenvalues) = (irrep, degree, eigenvalues) }
 }
 
 /// Minimum or saddle for large d, the index as a polynomial in d and the components that
 /// carry the descent directions (paper 000, Theorem 4), from the signs of the leading terms.
-struct SpectrumVerdict {
-    let negatives: [String: Int]
-    let undecided: Int
-    let index: String
-    let lines: [String]
-    let json: String
+public struct SpectrumVerdict {
+    public let negatives: [String: Int]
+    public let undecided: Int
+    public let index: String
+    public let lines: [String]
+    public let json: String
 
-    init(components: [SpectrumComponent], p: Int) {
+    public init(components: [SpectrumComponent], p: Int) {
         var negatives = [String: Int](), undecided = 0
         for c in components {
             negatives[c.irrep] = c.eigenvalues.filter { $0.sign < 0 }.count

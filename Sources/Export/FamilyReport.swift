@@ -1,0 +1,181 @@
+import Foundation
+import Numbers
+
+/// What `puiseux family` prints, in each format (text, LaTeX, CSV, JSON; schema in
+/// Docs/json-format.md): a family's coordinates and loss as series in t = d^(-1/b), each
+/// coefficient with the digits two independent computations agree on, and the checks that
+/// back them. The CLI computes; this type only lays the result out.
+public struct FamilyReport {
+    /// The family as the report names it (plain values: Export does not see the solvers).
+    public struct Subject {
+        public var name: String
+        /// e.g. "Δ(S_{d-1} x S_{1}), m = 1".
+        public var isotropy: String
+        /// e.g. "$\Delta(S_{d-1} \times S_{1})$, $m = 1$".
+        public var latexIsotropy: String
+        public var extraRows: Int
+        /// "I" or "II".
+        public var type: String
+        public var limit: [Rational]
+        public init(name: String, isotropy: String, latexIsotropy: String, extraRows: Int, type: String, limit: [Rational]) {
+            (self.name, self.isotropy, self.latexIsotropy, self.extraRows, self.type, self.limit) = (name, isotropy, latexIsotropy, extraRows, type, limit)
+        }
+
+        /// The family object of the JSON outputs of `family` and `spectrum`.
+        public var json: String {
+            JSON.object([("name", JSON.string(name)), ("isotropy", JSON.string(isotropy)), ("extra", String(extraRows)),
+                         ("type", JSON.string(type)), ("limit", JSON.array(limit.map { JSON.string($0.description) }, indent: nil, closingIndent: nil))],
+                        indent: nil)
+        }
+    }
+
+    /// One printed coefficient: t^power with its confirmed text, or (no digit confirmed) a zero
+    /// with the bound the two computations give.
+    public struct Coefficient {
+        public var power: Int
+        public var text: String
+        public var digits: Int
+        public var bound: String?
+        public var closedForm: ClosedForm?
+        public init(power: Int, text: String, digits: Int, bound: String? = nil, closedForm: ClosedForm? = nil) {
+            (self.power, self.text, self.digits, self.bound, self.closedForm) = (power, text, digits, bound, closedForm)
+        }
+    }
+
+    /// What backs the digits: the series route's checks or the numeric route's two fits.
+    public enum Verification {
+        case series(residual: [(bound: Rational, leading: Rational?)], newton: [(d: String, largestGap: Double, ratio: Double)],
+                    leadingExponentsFrom: String, leadingExponents: [Rational], bits: (Int, Int))
+        case numeric(firstNodes: Int, secondNodes: Int, bits: (Int, Int), fallbackReason: String?)
+
+        /// One JSON object, keys in schema order.
+        public var json: String {
+            switch self {
+            case let .series(residual, newton, from, exponents, bits):
+                var fields = [("residual", JSON.array(residual.map { JSON.object([("bound", JSON.string($0.bound.description)), ("leading", $0.leading.map { JSON.string($0.description) } ?? "null")], indent: nil) }, indent: nil, closingIndent: nil))]
+                for point in newton {
+                    fields.append(("newton_d_\(point.d)", JSON.object([("max_difference", JSON.string(String(format: "%.3e", point.largestGap))),
+                                                                      ("ratio_to_truncation_error", JSON.string(String(format: "%.3f", point.ratio)))], indent: nil)))
+                }
+                fields += [("method", JSON.string("series-ring Newton, b detected")), ("leading_exponents_from", JSON.string(from)),
+                           ("leading_exponents", JSON.array(exponents.map { JSON.string($0.description) }, indent: nil, closingIndent: nil)),
+                           ("bits", "[\(bits.0), \(bits.1)]")]
+                return JSON.object(fields, indent: nil)
+            case let .numeric(first, second, bits, reason):
+                var fields = [("method", JSON.string("numeric continuation and interpolation, two fits")),
+                              ("first_fit", JSON.object([("nodes", String(first)), ("d_range", "[\"1e4\", \"1e8\"]"), ("bits", String(bits.0))], indent: nil)),
+                              ("second_fit", JSON.object([("nodes", String(second)), ("d_range", "[\"2e4\", \"2e8\"]"), ("bits", String(bits.1))], indent: nil))]
+                if let reason { fields.append(("fallback_reason", JSON.string(reason))) }
+                return JSON.object(fields, indent: nil)
+            }
+        }
+    }
+
+    public var subject: Subject
+    public var ramification: Int
+    public var precision: Int
+    public var terms: Int
+    /// How the two computations were done, e.g. "series-ring Newton at 256 and 512 bits, b = 2 detected".
+    public var header: String
+    /// For a family given by a point: the line that says so (text only).
+    public var origin: String?
+    public var coordinates: [(name: String, coefficients: [Coefficient])]
+    public var loss: [Coefficient]
+    /// The checks, one line each (text).
+    public var checks: [String]
+    public var verification: Verification
+    /// Whether closed forms were asked for (a column or section even when none was found).
+    public var closedForms: Bool
+
+    public init(subject: Subject, ramification: Int, precision: Int, terms: Int, header: String, origin: String?,
+                coordinates: [(name: String, coefficients: [Coefficient])], loss: [Coefficient], checks: [String],
+                verification: Verification, closedForms: Bool) {
+        (self.subject, self.ramification, self.precision, self.terms, self.header, self.origin) = (subject, ramification, precision, terms, header, origin)
+        (self.coordinates, self.loss, self.checks, self.verification, self.closedForms) = (coordinates, loss, checks, verification, closedForms)
+    }
+
+    func exponent(_ j: Int) -> String { Rational(-j, ramification).description }
+    var order: String { exponent(terms) }
+    var rows: [(name: String, coefficients: [Coefficient])] { coordinates + [("loss", loss)] }
+
+    public var text: String {
+        var lines = ["\(subject.name): \(subject.isotropy), type \(subject.type); t = d^(-1/\(ramification)); \(header)"]
+        if let origin { lines.append("  " + origin) }
+        var zeros = [String]()
+        for (label, cs) in rows {
+            var body = ""
+            for c in cs {
+                if let bound = c.bound { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(bound))"); continue }
+                let negative = c.text.hasPrefix("-")
+                let magnitude = negative ? String(c.text.dropFirst()) : c.text
+                let monomial = c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"
+                body += body.isEmpty ? (negative ? "-" : "") + monomial : (negative ? " - " : " + ") + monomial
+            }
+            lines.append("  \(label) = \(body.isEmpty ? "0" : body) + O(d^(\(order)))")
+        }
+        if closedForms {
+            let found = rows.flatMap { name, cs in
+                cs.compactMap { c in c.closedForm.map { "    \(name), d^(\(exponent(c.power))): \($0.text)   [\($0.evidenceDigits) digits of evidence]" } }
+            }
+            lines.append("  closed forms (identified numerically by integer relations, not proved):" + (found.isEmpty ? " none with 15 or more digits of evidence" : ""))
+            lines += found
+        }
+        lines += checks.map { "  \($0)" }
+        if !zeros.isEmpty { lines.append("  numerically zero: " + zeros.joined(separator: "; ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    public func latex(standalone: Bool) -> String {
+        func cell(_ cs: [Coefficient]) -> String {
+            LaTeXTable.series(cs.filter { $0.bound == nil }.map { (Rational(-$0.power, ramification), $0.text) }, order: Rational(-terms, ramification))
+        }
+        // With closed forms, a third column: the identified coefficients, marked with a dagger.
+        func forms(_ cs: [Coefficient]) -> String {
+            let found = cs.compactMap { c in c.closedForm.map { "$d^{\(exponent(c.power))}$: $\($0.latex)$" } }
+            return found.isEmpty ? "" : found.joined(separator: "; ") + "$^\\dagger$"
+        }
+        var table = coordinates.enumerated().map { i, c -> [String] in
+            let name = c.name.replacingOccurrences(of: "_", with: "_{") + "}"
+            return ["$\\xi_{\(i + 1)} = \(name)$", cell(c.coefficients)] + (closedForms ? [forms(c.coefficients)] : [])
+        }
+        table.append(["loss", cell(loss)] + (closedForms ? [forms(loss)] : []))
+        let note = closedForms ? " $^\\dagger$Closed forms identified numerically by integer relations (PSLQ), each with at least 15 digits of evidence; not proved." : ""
+        let latex = LaTeXTable(
+            caption: "Family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)): series in $d^{-1/\(ramification)}$; every digit agrees between two independent computations (\(header)).\(note) Computed by puiseux.",
+            header: ["coordinate", "series"] + (closedForms ? ["closed forms"] : []), rows: table)
+        return standalone ? latex.standalone : latex.fragment
+    }
+
+    public var csv: String {
+        var lines = [CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])]
+        for (name, cs) in rows {
+            for c in cs where c.bound == nil {
+                lines.append(CSV.row([name, exponent(c.power), c.text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
+            }
+            lines.append(CSV.row([name, order, "O", "", "", ""]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: String {
+        func terms(_ cs: [Coefficient]) -> String {
+            JSON.array(cs.map { c in
+                var fields = [("exponent", JSON.string(exponent(c.power))), ("coefficient", JSON.string(c.text)), ("digits", String(c.digits))]
+                if let bound = c.bound { fields.append(("bound", JSON.string(bound))) }
+                if let form = c.closedForm {
+                    fields.append(("closed_form", JSON.object([("text", JSON.string(form.text)), ("latex", JSON.string(form.latex)),
+                                                               ("evidence_digits", String(form.evidenceDigits)), ("status", JSON.string("identified numerically"))], indent: nil)))
+                }
+                return JSON.object(fields, indent: nil)
+            }, indent: nil, closingIndent: nil)
+        }
+        let coords = coordinates.enumerated().map { i, c in
+            JSON.object([("index", String(i + 1)), ("name", JSON.string(c.name)), ("terms", terms(c.coefficients))], indent: nil)
+        }
+        return JSON.object([
+            ("family", subject.json), ("ramification", String(ramification)), ("precision_bits", String(precision)),
+            ("order", JSON.string(order)), ("coordinates", JSON.array(coords, indent: "    ", closingIndent: "  ")),
+            ("loss", JSON.object([("terms", terms(loss))], indent: nil)), ("verification", verification.json),
+        ], indent: "  ")
+    }
+}

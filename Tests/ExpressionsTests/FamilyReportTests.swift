@@ -1,0 +1,38 @@
+import Testing
+import Foundation
+import Numbers
+@testable import Export
+
+/// `FamilyReport`: each format lays out the same coefficients; a coefficient without a confirmed
+/// digit appears as a zero with its bound (text, JSON) and not as a number (LaTeX, CSV).
+@Suite struct FamilyReportTests {
+    static var report: FamilyReport { FamilyReport(
+        subject: .init(name: "p0-m0-I", isotropy: "Δ(S_{d}), m = 0", latexIsotropy: "$\\Delta(S_{d})$, $m = 0$", extraRows: 0, type: "I", limit: [Rational(-1), .zero]),
+        ramification: 2, precision: 64, terms: 3, header: "test", origin: nil,
+        coordinates: [("D_1", [.init(power: 0, text: "-1", digits: 19), .init(power: 2, text: "2.5", digits: 18)]),
+                      ("O_1", [.init(power: 1, text: "0", digits: 0, bound: "1.0e-40"), .init(power: 2, text: "-3", digits: 19)])],
+        loss: [.init(power: 0, text: "0.18", digits: 2)], checks: ["a check"],
+        verification: .numeric(firstNodes: 7, secondNodes: 9, bits: (64, 128), fallbackReason: nil), closedForms: false) }
+
+    @Test func textShowsSeriesOrderAndZeros() {
+        let text = Self.report.text
+        #expect(text.contains("  D_1 = -1 + 2.5 d^(-1) + O(d^(-3/2))"))
+        #expect(text.contains("  O_1 = -3 d^(-1) + O(d^(-3/2))"))
+        #expect(text.contains("numerically zero: O_1 at d^(-1/2) (|c| < 1.0e-40)"))
+    }
+
+    @Test func jsonParsesWithTheSchemaKeysAndKeepsTheBound() throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.report.json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["family", "ramification", "precision_bits", "order", "coordinates", "loss", "verification"])
+        let coordinates = try #require(object["coordinates"] as? [[String: Any]])
+        let terms = try #require(coordinates[1]["terms"] as? [[String: Any]])
+        #expect(terms[0]["bound"] as? String == "1.0e-40")
+        #expect(object["order"] as? String == "-3/2")
+    }
+
+    @Test func csvAndLatexLeaveUnconfirmedValuesOut() {
+        #expect(!Self.report.csv.contains("1.0e-40"))
+        #expect(Self.report.csv.contains("O_1,-1,-3,19,,"))
+        #expect(!Self.report.latex(standalone: false).contains("1.0e-40"))
+    }
+}
