@@ -151,7 +151,7 @@ struct Family: ParsableCommand {
             case .series:
                 do {
                     return try computeSeries(family, precision: precision)
-                } catch let error as SolverError where family.expectedRamification > 0 {
+                } catch let error as SolverError where family.expectedRamification > 0 && !error.isAmbiguous {
                     return try computeNumeric(family, precision: precision, reason: error.description)
                 }
             }

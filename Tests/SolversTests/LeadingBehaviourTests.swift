@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Testing
 import Numbers
+import Landscape
 @testable import Solvers
 
 /// `LeadingBehaviour.guess`'s pieces against sequences whose limits are known in closed form.
@@ -27,5 +28,33 @@ import Numbers
         let y = u.map { BigFloat(2, precision: bits) + BigFloat(5, precision: bits) * $0 - BigFloat(7, precision: bits) * $0 * $0 }
         let zero = try LeadingBehaviour.extrapolatedToZero(u, y)
         #expect((zero - BigFloat(2, precision: bits)).magnitude.doubleValue < 1e-30)
+    }
+
+    /// Points of Δ(S_d) at d = 200 ... 1600 with D_1 = -1 + 2/d and O_1 = y(d), no solve.
+    static func points(_ y: (Double) -> Double) throws -> [CriticalPoint] {
+        let pattern = try IsotropyPattern(smallBlocks: [], extraRows: 0)
+        return [200.0, 400, 800, 1600].map { d in
+            let b = { (x: Double) in BigFloat(x, precision: 128) }
+            return CriticalPoint(pattern: pattern, d: b(d), coordinates: [b(-1 + 2 / d), b(y(d))], loss: b(0), gradientNorm: b(0), iterations: 0)
+        }
+    }
+
+    /// A clean power: one candidate, the right exponents and coefficients.
+    @Test func cleanSlopeGivesOneCandidate() throws {
+        let list = try LeadingBehaviour.candidates(limit: [Rational(-1), .zero], points: try Self.points { 3 * pow($0, -0.5) }, names: ["D_1", "O_1"])
+        #expect(list.count == 1)
+        #expect(list[0].exponents == [Rational(1), Rational(1, 2)])
+        #expect(abs(list[0].coefficients[1].doubleValue - 3) < 1e-6)
+    }
+
+    /// d^(-1/4) (1 + 3 d^(-1/4)): at d <= 1600 the local slopes (0.356, 0.345, 0.335, not yet
+    /// geometric, so not extrapolated) lie between two quarters: both are candidates, the
+    /// nearest (1/4) first, D_1's exponent in both. (With 30 instead of 3 the slope is 0.46 and
+    /// reads as 1/2, wrongly and unflagged: that is what the series solve and the agreement with
+    /// Newton reject, `SeriesFamilyExpansion.compute`.)
+    @Test func ambiguousSlopeGivesBothNeighbours() throws {
+        let list = try LeadingBehaviour.candidates(limit: [Rational(-1), .zero], points: try Self.points { pow($0, -0.25) * (1 + 3 * pow($0, -0.25)) }, names: ["D_1", "O_1"])
+        #expect(list.map { $0.exponents[1] } == [Rational(1, 4), Rational(1, 2)])
+        #expect(list.allSatisfy { $0.exponents[0] == Rational(1) })
     }
 }

@@ -28,9 +28,13 @@ public enum FamilyType: String, Sendable, CaseIterable, CustomStringConvertible 
 public enum SolverError: Error, Equatable, CustomStringConvertible, Sendable {
     case notConverged(String)
     case noCriticalPoint(String)
+    /// The data leave more than one answer (e.g. two exponent vectors that both check out): the
+    /// message lists them; the solver does not choose.
+    case ambiguous(String)
+    public var isAmbiguous: Bool { if case .ambiguous = self { return true }; return false }
     public var description: String {
         switch self {
-        case .notConverged(let s), .noCriticalPoint(let s): return s
+        case .notConverged(let s), .noCriticalPoint(let s), .ambiguous(let s): return s
         }
     }
 }

@@ -43,19 +43,16 @@ public struct LeadingBehaviour: Sendable {
         return LeadingBehaviour(exponents: exponents, coefficients: coefficients)
     }
 
-    /// A guess from critical points at moderate d (four or more, each twice the last, e.g.
-    /// 200, 400, 800, 1600): the local slopes of log|ξ_i - c_i| against log d still move by
-    /// O(d^(-1/4)) there, so the last three are extrapolated (Aitken's Δ² when they move
-    /// monotonically and geometrically) and the result is rounded to the nearest multiple of
-    /// 1/4 (b | 4 for every known family). Measured on the catalogue (Docs/family-series.md):
-    /// the raw slopes at d = 1131 are off by up to 0.1 (p = 1, m = 2, type I: E_22 0.372 for
-    /// 1/2), the extrapolated ones by less than 0.07. It is only a guess: the series solve that
-    /// starts from it must converge, and the series must then agree with Newton at d = 1e4 and
-    /// 1e6; `SeriesFamilyExpansion` falls back to `estimate` at d = 1e6, 1e7, 1e8 otherwise.
-    public static func guess(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> LeadingBehaviour {
+    /// The exponent candidates of each coordinate from its local slopes of log|ξ_i - c_i| against
+    /// log d at the `points` (moderate d), extrapolated (Aitken): the multiple of 1/4 nearest the
+    /// extrapolated slope, and also the next one when the slope lies more than `ambiguityMargin`
+    /// from it (two neighbours, nearest first; never 0: a coordinate must leave its limit).
+    /// Then every combination of candidates with its coefficients (`behaviour(exponents:)`),
+    /// the combination of nearest candidates first. The caller tests each.
+    public static func candidates(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> [LeadingBehaviour] {
         precondition(points.count >= 4)
         let d = points.map { $0.d.doubleValue }
-        var exponents = [Rational](), gapsOf = [[BigFloat]]()
+        var options = [[Rational]](), gapsOf = [[BigFloat]]()
         for (i, c) in limit.enumerated() {
             let (gaps, sizes) = try offsets(points, coordinate: i, limit: c, name: names[i])
             var slopes = [Double]()
@@ -65,21 +62,51 @@ public struct LeadingBehaviour: Sendable {
                 slopes.append(rise / run)
             }
             let slope = extrapolated(slopes)
-            let e = Rational(Int((slope * 4).rounded()), 4)
-            guard e > .zero else {
+            if getenv("PUISEUX_TRACE") != nil { print("slope \(names[i]): raw \(slopes.map { fmt($0) }), extrapolated \(fmt(slope))") }
+            let quarters = slope * 4
+            let nearest = Int(quarters.rounded())
+            var choices = [nearest]
+            if abs(quarters - Double(nearest)) > ambiguityMargin * 4 { choices.append(quarters > Double(nearest) ? nearest + 1 : nearest - 1) }
+            choices = choices.filter { $0 > 0 }
+            guard !choices.isEmpty else {
                 throw SolverError.noCriticalPoint("\(names[i]) does not approach its limit \(c) (slope \(fmt(slope)) at d = \(fmt(d.last!)))")
             }
-            exponents.append(e)
+            options.append(choices.map { Rational($0, 4) })
             gapsOf.append(gaps)
         }
-        // a_i = lim (ξ_i - c_i) d^(e_i), a power series in u = d^(-1/b) at moderate d, b the
-        // exponents' common denominator (at least 2; 4 when they need it): extrapolated to
-        // u = 0 by the polynomial through all points (their values are converged critical
-        // points, so the only error is the series' own tail). The coarser u of a b = 2 family
-        // leaves no spurious odd powers of d^(-1/4) to fit: more digits, fewer Newton steps
-        // after. A wrong b is caught where every guess is (`SeriesFamilyExpansion`).
-        let b = max(2, exponents.reduce(1) { lcm($0, $1.intComponents?.1 ?? 4) })
-        let u = try points.map { try BigFloat.pow($0.d, Rational(-1, b)) }
+        // Every combination, the nearest candidates first (more than three ambiguous coordinates
+        // would be a guess, not a reading: then only the nearest).
+        var combinations: [[Rational]] = [[]]
+        let ambiguous = options.filter { $0.count > 1 }.count
+        for choices in options {
+            let kept = ambiguous > maximumAmbiguous ? [choices[0]] : choices
+            combinations = combinations.flatMap { prefix in kept.map { prefix + [$0] } }
+        }
+        return try combinations.map { try behaviour(exponents: $0, gaps: gapsOf, points: points) }
+    }
+
+    /// A slope farther than this from every multiple of 1/4 is not read as one: its two
+    /// neighbours are both tested. 1/16: the extrapolated slopes of the catalogue's coordinates
+    /// that have converged lie within 0.02 of their exponents; the ones still far from it
+    /// (pre-asymptotic at d <= 1600, e.g. p1-m1-I's E_12 at 0.145 for 1/4) are those to test.
+    public static let ambiguityMargin = 1.0 / 16
+
+    /// At most this many coordinates with two candidates are tested in all combinations (2^3).
+    public static let maximumAmbiguous = 3
+
+    /// The nearest candidate of every coordinate (`candidates`' first).
+    public static func guess(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> LeadingBehaviour {
+        try candidates(limit: limit, points: points, names: names)[0]
+    }
+
+    /// a_i = lim (ξ_i - c_i) d^(e_i), a power series in u = d^(-1/4) at moderate d: extrapolated
+    /// to u = 0 by the polynomial through all points (their values are converged critical
+    /// points, so the only error is the series' own tail). (u = d^(-1/2) for the b = 2
+    /// families was tried: the start had more digits but Newton took as many steps, and
+    /// p1-m0-I's and p1-m2-II's high-order coefficients came out with up to 18 fewer confirmed
+    /// digits, so u stays d^(-1/4) for every family.)
+    static func behaviour(exponents: [Rational], gaps gapsOf: [[BigFloat]], points: [CriticalPoint]) throws -> LeadingBehaviour {
+        let u = try points.map { try BigFloat.pow($0.d, Rational(-1, 4)) }
         let coefficients = try zip(exponents, gapsOf).map { e, gaps in
             try extrapolatedToZero(u, try zip(gaps, points).map { gap, point in gap * (try BigFloat.pow(point.d, e)) })
         }

@@ -38,12 +38,26 @@ public struct SeriesFamilyExpansion: Sendable {
         var firstError: Error?
         do {
             let moderate = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: bits) }, precision: bits)
-            let guess = try LeadingBehaviour.guess(limit: family.limit, points: moderate, names: names)
-            if getenv("PUISEUX_TRACE") != nil { print("moderate-d guess: \(guess.exponents) \(guess.coefficients.map { $0.formatted(significantDigits: 4) })") }
-            let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)")
-            if try e.newtonAgreement().allSatisfy({ $0.ratio < agreementRatio }) { return e }
-            firstError = SolverError.notConverged("the series from the moderate-d guess disagrees with Newton")
-        } catch { firstError = error }
+            // Every candidate is tested (series solve + agreement with Newton); exactly one must
+            // pass. Two that pass are two families' worth of exponents: said, not picked.
+            var accepted: [SeriesFamilyExpansion] = []
+            for guess in try LeadingBehaviour.candidates(limit: family.limit, points: moderate, names: names) {
+                if getenv("PUISEUX_TRACE") != nil { print("moderate-d candidate: \(guess.exponents) \(guess.coefficients.map { $0.formatted(significantDigits: 4) })") }
+                do {
+                    let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)")
+                    if try e.newtonAgreement().allSatisfy({ $0.ratio < agreementRatio }) { accepted.append(e) }
+                    else { firstError = firstError ?? SolverError.notConverged("the series from the moderate-d guess disagrees with Newton") }
+                } catch { firstError = firstError ?? error }
+            }
+            if accepted.count == 1 { return accepted[0] }
+            if accepted.count > 1 {
+                let choices = accepted.map { "(" + $0.solution.leadingExponents.map(\.description).joined(separator: ", ") + ")" }
+                throw SolverError.ambiguous("\(family.name): the leading exponents are not decided at d <= 1600: \(choices.joined(separator: " and ")) both give series that converge and agree with Newton; not choosing one")
+            }
+        } catch let error as SolverError {
+            if case .ambiguous = error { throw error }
+            firstError = firstError ?? error
+        } catch { firstError = firstError ?? error }
         if getenv("PUISEUX_TRACE") != nil { print("moderate-d guess rejected: \(firstError!)") }
         do {
             let far = try FamilyCatalogue.criticalPoints(of: family, at: [1e6, 1e7, 1e8].map { BigFloat($0, precision: bits) }, precision: bits)
