@@ -75,6 +75,9 @@ if arguments.count == 5, arguments[1] == "--family-phases", let family = FamilyC
    let terms = Int(arguments[3]), let precision = Int(arguments[4]) {
     // Wall time of each phase of `puiseux family` (series at P, lift to 2P).
     let clock = ContinuousClock()
+    print("critical points at d = 200 ... 1600:", try clock.measure {
+        _ = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: max(precision, 192)) }, precision: max(precision, 192))
+    })
     var first: SeriesFamilyExpansion?
     print("series at \(precision) bits:", try clock.measure { first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision) })
     print("lift to \(2 * precision) bits:", try clock.measure { _ = try first!.lifted(toPrecision: 2 * precision) })
