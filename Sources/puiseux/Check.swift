@@ -44,12 +44,7 @@ struct Check: ParsableCommand {
         guard (6...16).contains(terms) else { throw ValidationError("--terms must be between 6 and 16 (got \(terms))") }
     }
 
-    struct Outcome {
-        var family: String
-        var check: String
-        var passed: Bool
-        var detail: String
-    }
+    typealias Outcome = CheckReport.Outcome
 
     @OptionGroup var destination: OutputFile
 
@@ -68,17 +63,10 @@ struct Check: ParsableCommand {
             }
         }
         Progress.clear()
-        let failed = outcomes.filter { !$0.passed }
-        let seconds = Date().timeIntervalSince(started)
-        switch format {
-        case .text:
-            print("puiseux check: \(names.count) families at \(precision) and \(2 * precision) bits, \(terms) terms")
-            for o in outcomes { print("  \(o.passed ? "PASS" : "FAIL")  \(o.family.padding(toLength: 9, withPad: " ", startingAt: 0)) \(o.check): \(o.detail)") }
-            print("\(outcomes.count - failed.count) of \(outcomes.count) checks passed in \(String(format: "%.0f", seconds)) s" + (failed.isEmpty ? "" : "; FAILED: " + failed.map { "\($0.family) \($0.check)" }.joined(separator: ", ")))
-        case .json:
-            let items = outcomes.map { "    {\"family\": \(JSON.string($0.family)), \"check\": \(JSON.string($0.check)), \"passed\": \($0.passed), \"detail\": \(JSON.string($0.detail))}" }
-            print("{\n  \"precision_bits\": [\(precision), \(2 * precision)],\n  \"terms\": \(terms),\n  \"checks\": [\n\(items.joined(separator: ",\n"))\n  ],\n  \"passed\": \(outcomes.count - failed.count),\n  \"failed\": \(failed.count)\n}")
-        }
+        let report = CheckReport(familyCount: names.count, precision: precision, terms: terms, outcomes: outcomes,
+                                 seconds: Date().timeIntervalSince(started))
+        print(format == .json ? report.json : report.text)
+        let failed = report.failed
         if !failed.isEmpty { throw CLIFailure(computation: "\(failed.count) of \(outcomes.count) checks failed") }
     }
 

@@ -28,26 +28,10 @@ struct Families: ParsableCommand {
 
     func run() throws {
         try destination.redirect()
-        let families = FamilyCatalogue.families
-        switch format {
-        case .text:
-            for f in families {
-                let names = f.pattern.coordinates.map(\.description).joined(separator: ", ")
-                let limit = f.limit.map(\.description).joined(separator: ", ")
-                print("\(f.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(f.pattern), type \(f.type), b = \(f.expectedRamification)")
-                print("           (\(names)) -> (\(limit))")
-            }
-        case .json:
-            let items = families.map { f in
-                """
-                  {"name": \(JSON.string(f.name)), "p": \(f.p), "extra": \(f.extraRows), "type": \(JSON.string(f.type.rawValue)), \
-                "isotropy": \(JSON.string(f.pattern.description)), \
-                "coordinates": [\(f.pattern.coordinates.map { JSON.string($0.description) }.joined(separator: ", "))], \
-                "limit": [\(f.limit.map { JSON.string($0.description) }.joined(separator: ", "))], \
-                "ramification": \(f.expectedRamification)}
-                """
-            }
-            print("{\n\"families\": [\n" + items.joined(separator: ",\n") + "\n]\n}")
-        }
+        let report = CatalogueReport(entries: FamilyCatalogue.families.map { f in
+            CatalogueReport.Entry(name: f.name, p: f.p, extraRows: f.extraRows, type: f.type.rawValue, isotropy: f.pattern.description,
+                                  coordinates: f.pattern.coordinates.map(\.description), limit: f.limit, ramification: f.expectedRamification)
+        })
+        print(format == .json ? report.json : report.text)
     }
 }

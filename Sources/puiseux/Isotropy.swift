@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Export
 import Landscape
 
 /// `puiseux isotropy --csv FILE`: the largest diagonal-type isotropy of a weight matrix.
@@ -59,7 +60,7 @@ struct Isotropy: ParsableCommand {
         } catch let error as DetectedIsotropy.DetectionError {
             throw CLIFailure(usage: "\(csv): \(error.description)")
         }
-        print(format == .json ? Isotropy.json(found) : Isotropy.text(found))
+        print(format == .json ? Isotropy.report(found).json : Isotropy.report(found).text)
     }
 
     /// Reads and checks the CSV file; every problem is a usage failure naming the line.
@@ -100,39 +101,11 @@ struct Isotropy: ParsableCommand {
         return rows
     }
 
-    static func text(_ found: DetectedIsotropy) -> String {
-        let blocks = found.isTrivial ? "all blocks of size 1" : "blocks " + found.blockSizes.map(String.init).joined(separator: " + ")
-        var lines = [
-            "isotropy: \(found.description)   (d = \(found.d), k = \(found.k); \(blocks))",
-            "row permutation: " + found.rowPermutation.map { String($0 + 1) }.joined(separator: " "),
-            "column permutation: " + found.columnPermutation.map { String($0 + 1) }.joined(separator: " "),
-            "coordinates:",
-        ]
-        lines += zip(found.coordinates, found.values).map { "  \($0) = \($1)" }
-        lines.append("max deviation: \(found.maxDeviation) (allowed \(found.absoluteTolerance))")
-        return lines.joined(separator: "\n")
-    }
-
-    static func json(_ found: DetectedIsotropy) -> String {
-        func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
-        let coordinates = zip(found.coordinates, found.values)
-            .map { "    {\"name\": \"\($0)\", \"value\": \($1)}" }.joined(separator: ",\n")
-        return """
-            {
-              "d": \(found.d),
-              "k": \(found.k),
-              "isotropy": \(list(found.blockSizes)),
-              "extra": \(found.extraRows),
-              "trivial": \(found.isTrivial),
-              "description": "\(found.description)",
-              "row_permutation": \(list(found.rowPermutation.map { $0 + 1 })),
-              "column_permutation": \(list(found.columnPermutation.map { $0 + 1 })),
-              "coordinates": [
-            \(coordinates)
-              ],
-              "max_deviation": \(found.maxDeviation),
-              "tolerance": \(found.absoluteTolerance)
-            }
-            """
+    /// The detection as Export lays it out.
+    static func report(_ found: DetectedIsotropy) -> IsotropyReport {
+        IsotropyReport(d: found.d, k: found.k, blockSizes: found.blockSizes, isTrivial: found.isTrivial, description: found.description,
+                       rowPermutation: found.rowPermutation, columnPermutation: found.columnPermutation,
+                       coordinates: zip(found.coordinates, found.values).map { ($0.description, $1) },
+                       maxDeviation: found.maxDeviation, tolerance: found.absoluteTolerance)
     }
 }
