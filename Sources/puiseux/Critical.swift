@@ -162,10 +162,9 @@ struct Critical: ParsableCommand {
         } catch let error as IsotropyPattern.PatternError {
             throw CLIFailure(usage: error.description)
         }
-        switch format {
-        case .text: print(Critical.text(reports, isotropy: Critical.isotropyText(pattern), pattern: pattern))
-        case .json: print(Critical.json(reports, isotropy: Critical.isotropyText(pattern), extra: extra))
-        }
+        let report = CriticalReport(isotropy: Critical.isotropyText(pattern), patternDescription: pattern.description,
+                                    extraRows: extra, points: reports.map(\.exported))
+        print(format == .json ? report.json : report.text)
     }
 
     static func isotropyText(_ pattern: IsotropyPattern) -> String {
@@ -213,72 +212,15 @@ struct Critical: ParsableCommand {
         }
 
         var classification: CriticalPointClassification { result.classification }
-    }
 
-    static func yesNo(_ b: Bool?) -> String { b.map { $0 ? "yes" : "no" } ?? "unknown (no full index)" }
-
-    static func text(_ reports: [Report], isotropy: String, pattern: IsotropyPattern) -> String {
-        var lines = [String]()
-        let first = reports[0]
-        lines.append("\(pattern) (--isotropy \(isotropy) --extra \(pattern.extraRows)) at d = \(first.d), \(first.precision) bits (digits checked at \(2 * first.precision))")
-        let width = max(16, (first.names.map(\.count).max() ?? 0) + 2)
-        func row(_ key: String, _ value: String) -> String {
-            "  " + key + String(repeating: " ", count: max(1, width - key.count)) + value
+        /// The point as Export lays it out.
+        var exported: CriticalReport.Point {
+            let c = classification
+            return CriticalReport.Point(
+                type: c.type.rawValue, continuedFrom: result.continuedFrom, d: d, precision: precision, names: names, values: values,
+                loss: loss, gradientNorm: gradientNorm, index: c.index.map { ($0.total, $0.trivial, $0.standard, $0.exterior, $0.y) },
+                restrictedIndex: c.restrictedIndex, isNondegenerate: c.isNondegenerate,
+                smallestMagnitude: c.smallestMagnitude.formatted(significantDigits: 3), isMinimum: c.isMinimum)
         }
-        for (n, r) in reports.enumerated() {
-            let c = r.classification
-            var header = "critical point \(n + 1) of \(reports.count): type \(c.type)"
-            if let from = r.result.continuedFrom { header += " (found at d = \(from), continued to d = \(r.d))" }
-            lines.append(header)
-            for (name, value) in zip(r.names, r.values) { lines.append(row(name, value)) }
-            lines.append(row("loss", r.loss))
-            lines.append(row("gradient norm", r.gradientNorm))
-            if let i = c.index {
-                lines.append(row("index", "\(i.total) (t \(i.trivial), s \(i.standard), x \(i.exterior), y \(i.y))"))
-            } else {
-                lines.append(row("index", "unknown (integer d and isotropy d or d-1,1 only)"))
-            }
-            lines.append(row("restricted index", String(c.restrictedIndex)))
-            lines.append(row("nondegenerate", "\(yesNo(c.isNondegenerate)) (smallest |eigenvalue| \(c.smallestMagnitude.formatted(significantDigits: 3)))"))
-            lines.append(row("minimum", yesNo(c.isMinimum)))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// The point's JSON fields, in the documented order.
-    static func fields(_ r: Report, isotropy: String, extra: Int) -> [(String, String)] {
-        let c = r.classification
-        let family = JSON.object([("isotropy", JSON.string(isotropy)), ("extra", String(extra)),
-                                  ("type", JSON.string(c.type.rawValue))], indent: nil)
-        let coordinates = zip(r.names, r.values).map {
-            JSON.object([("name", JSON.string($0)), ("value", JSON.string($1))], indent: nil)
-        }
-        let components = c.index.map {
-            JSON.object([("t", String($0.trivial)), ("s", String($0.standard)), ("x", String($0.exterior)), ("y", String($0.y))], indent: nil)
-        } ?? "null"
-        return [
-            ("family", family),
-            ("d", JSON.string(r.d)),
-            ("precision_bits", String(r.precision)),
-            ("continued_from", r.result.continuedFrom.map { JSON.string($0.description) } ?? "null"),
-            ("coordinates", JSON.array(coordinates, indent: nil, closingIndent: nil)),
-            ("point", JSON.array(r.values.map(JSON.string), indent: nil, closingIndent: nil)),
-            ("loss", JSON.string(r.loss)),
-            ("gradient_norm", JSON.string(r.gradientNorm)),
-            ("index", c.index.map { String($0.total) } ?? "null"),
-            ("restricted_index", String(c.restrictedIndex)),
-            ("components", components),
-            ("nondegenerate", c.isNondegenerate ? "true" : "false"),
-            ("minimum", c.isMinimum.map { $0 ? "true" : "false" } ?? "null"),
-        ]
-    }
-
-    /// The lowest-loss point's fields at the top level, then "critical_points": every point
-    /// found (the first one included), lowest loss first.
-    static func json(_ reports: [Report], isotropy: String, extra: Int) -> String {
-        let all = reports.map { JSON.object(fields($0, isotropy: isotropy, extra: extra), indent: nil) }
-        let top = fields(reports[0], isotropy: isotropy, extra: extra)
-            + [("critical_points", JSON.array(all, indent: "    ", closingIndent: "  "))]
-        return JSON.object(top, indent: "  ")
     }
 }
