@@ -11,25 +11,37 @@ extension SeriesFamilySolver {
     /// coefficient solve (`StagedCoefficientSolve`) on F_d in the variables η of the leading
     /// exponents. At E = 1 it fixes the leading coefficients of D_1, O_1, B_12 (p = 1, m = 1,
     /// type I), then those of the kernel directions from the next orders, and so on.
+    /// Context terms beyond the orders a solve needs: F_d's pieces of size d^2 cancel, so F_d is
+    /// known to fewer absolute orders than its inputs; 24 steps of t leave 6 orders of d at b = 4.
+    static let contextMargin = 24
+
     func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour,
                              start: [[BigFloat]]? = nil, startRamification: Int? = nil) throws -> FamilySeries {
         let n = pattern.dimension
-        let context = SeriesContext(precision: precision, relativeTerms: terms + 24)
+        let context = SeriesContext(precision: precision, relativeTerms: terms + Self.contextMargin)
         let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
-        let model = variables.model, scales = variables.scales
+        let model = variables.model
         let b0 = startRamification ?? variables.initialRamification
         var core = StagedCoefficientSolve(precision: precision, names: pattern.coordinates.map(\.description))
         core.maximumIterations = maximumIterations
         core.trace = trace
         // From a whole solution (a lift to another precision) every order is solved at once.
         if start != nil { core.firstStage = Int.max }
+        // A stage of E orders evaluates F_d on series of E + margin terms, not the full length.
+        let (bits, length) = (precision, terms)
+        core.stageContext = { equations in SeriesContext(precision: bits, relativeTerms: min(length, equations) + Self.contextMargin) }
+        var variablesByLength = [context.relativeTerms: variables]
         // η_k needs l < terms - b e_k coefficients for ξ_k to be known to O(t^terms).
         let (a, b, iterations) = try core.solve(
             start: (start ?? leading.coefficients.map { [$0] }).map { $0.map { BigFloat($0, precision: precision) } }, ramification: b0, context: context,
             needed: { b, k in max(0, terms - (leading.exponents[k] * Rational(b)).intComponents!.0) },
             system: { eta in
-                let (field, jacobian) = try model.fieldAndJacobian(variables.xi(eta))
-                return (field, (0..<n).map { j in (0..<n).map { jacobian[j, $0] * scales[$0] } })
+                let stageContext = eta[0].context
+                let v = variablesByLength[stageContext.relativeTerms]
+                    ?? EtaVariables(pattern: pattern, limit: limit, leading: leading, context: stageContext)
+                variablesByLength[stageContext.relativeTerms] = v
+                let (field, jacobian) = try v.model.fieldAndJacobian(v.xi(eta))
+                return (field, (0..<n).map { j in (0..<n).map { jacobian[j, $0] * v.scales[$0] } })
             })
         let order = Rational(terms, b)
         let eta = a.map { S(ramification: b, valuation: 0, coefficients: $0, order: nil, context: context) }

@@ -28,6 +28,10 @@ struct StagedCoefficientSolve {
     /// crawl — as for eigenvalue branches started from the Newton polygon's leading terms, and
     /// for a whole solution lifted to another precision.
     var firstStage = 1
+    /// The series context of a stage with E equation orders (the iterate's η is built in it, so
+    /// F_d is evaluated to that length): nil for `solve`'s context at every stage. A stage needs
+    /// F_d only to its E orders plus the lag, so early stages run on shorter series.
+    var stageContext: ((Int) -> SeriesContext)? = nil
 
     /// `start[k]`: the first coefficients of η_k (a start; refined). `needed(b, k)`: how many
     /// coefficients of η_k the result must determine at ramification b. `system(η)`: F and
@@ -45,7 +49,8 @@ struct StagedCoefficientSolve {
         let nullTolerance = try BigFloat.pow(BigFloat(2, precision: precision), Rational(-precision / 3))
         var b = b0
         var a = start
-        func eta(_ k: Int) -> S { S(ramification: b, valuation: 0, coefficients: a[k], order: nil, context: context) }
+        var current = context
+        func eta(_ k: Int) -> S { S(ramification: b, valuation: 0, coefficients: a[k], order: nil, context: current) }
         /// [t^m] of s in t = d^(-1/b); nil beyond its O-term.
         func coefficient(_ s: S, _ m: Int) -> BigFloat? {
             if let o = s.order, m * s.ramification >= o * b { return nil }
@@ -61,6 +66,7 @@ struct StagedCoefficientSolve {
         var stage = firstStage
         while true {
             let equations = min(stage, final)
+            current = stageContext?(equations) ?? context
             for k in 0..<n where a[k].count < equations { a[k] += Array(repeating: zero, count: equations - a[k].count) }
             var stageIterations = 0
             var previous = Double.infinity
@@ -78,7 +84,7 @@ struct StagedCoefficientSolve {
                     guard let lead = jacobian[j].compactMap(\.leadingDExponent).max() else {
                         throw ComputationError.undecidable("row \(j + 1) of the Jacobian has no known nonzero entry")
                     }
-                    let normal = S.monomial(one, dExponent: -lead, context: context)
+                    let normal = S.monomial(one, dExponent: -lead, context: current)
                     rowsJ.append(jacobian[j].map { $0 * normal })
                     rowsF.append(field[j] * normal)
                 }
