@@ -14,7 +14,11 @@ import Landscape
 /// The ×1.25-step tangent `Continuation` needs about 50 steps from d = 20 to 1e8 and each of
 /// them several Jacobians; this needs about eight Newton solves (Docs/performance.md).
 public struct LimitAnchoredContinuation: Sendable {
-    public var newton = NewtonSolver()
+    /// Newton from the predictor; a step it does not finish in 30 iterations is too long and is
+    /// retried shorter (cheaper than the solver's default 80: p1-m1-I spent 80 iterations on
+    /// one failed step from d = 20; its moderate-d points 0.6 -> 0.27 s, the numeric route for
+    /// p1-m2-I 19 -> 10.5 s; the successful steps of the catalogue need at most 21 at d <= 1e4).
+    public var newton = NewtonSolver(maximumIterations: 30)
     /// The largest factor between consecutive d.
     public var maximumFactor = 10.0
     /// Below this factor a failing step is a failure of the path (the family ends or turns).
