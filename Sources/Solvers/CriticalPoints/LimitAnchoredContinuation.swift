@@ -46,7 +46,9 @@ public struct LimitAnchoredContinuation: Sendable {
                 result[i] = try Continuation().follow(start, to: target)
                 continue
             }
-            var factor = maximumFactor
+            // From the start alone the predictor is a line through the limit: its first step is
+            // short (10^(1/4)); each success squares the factor, each failure halves log d.
+            var factor = history.count < 2 ? maximumFactor.squareRoot().squareRoot() : maximumFactor
             while history.last!.d < target {
                 let current = history.last!
                 var next = current.d * BigFloat(factor, precision: bits)
