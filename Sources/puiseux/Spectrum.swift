@@ -26,7 +26,7 @@ struct Spectrum: ParsableCommand {
 
     @OptionGroup var shared: FamilyArguments
 
-    @Option(help: "A dimension d >= 10 (real) for the spectrum at that d; omit for the series.")
+    @Option(help: "A dimension d >= 10 (real) for the exact spectrum at that d (the point from the family's series for d >= 1e4, by continuation below); omit for the series.")
     var d: Double?
 
     @Option(parsing: .unconditional, help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
