@@ -114,14 +114,11 @@ struct FamilyArguments: ParsableArguments {
         }
     }
 
-    /// `{"name", "isotropy", "extra", "type", "limit"}` for JSON output.
     /// The family as the reports of Export name it.
     static func subject(_ f: Solvers.Family) -> FamilyReport.Subject {
         FamilyReport.Subject(name: f.name, isotropy: f.pattern.description, latexIsotropy: latexIsotropy(f), extraRows: f.extraRows,
                              type: f.type.rawValue, limit: f.limit)
     }
-
-    static func json(_ f: Solvers.Family) -> String { subject(f).json }
 
     /// "$\Delta(S_{d-1} \times S_{1})$, $m = 1$" for captions.
     static func latexIsotropy(_ f: Solvers.Family) -> String {

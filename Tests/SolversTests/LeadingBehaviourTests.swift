@@ -6,7 +6,7 @@ import Numbers
 import Landscape
 @testable import Solvers
 
-/// `LeadingBehaviour.guess`'s pieces against sequences whose limits are known in closed form.
+/// `LeadingBehaviour.candidates` and its pieces against sequences whose limits are known in closed form.
 @Suite struct LeadingBehaviourTests {
     /// s_n = 1/2 + 0.3 * 0.6^n converges geometrically: Aitken's Δ² gives 1/2 exactly (up to
     /// rounding); the last term alone is 0.3 * 0.6^4 = 0.039 off.

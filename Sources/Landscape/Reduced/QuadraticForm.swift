@@ -33,18 +33,19 @@ struct QuadraticForm<T: ScalarField>: ScalarField {
 
     func constant(_ value: Rational) -> QuadraticForm { QuadraticForm(constant: constantTerm.constant(value), width: width) }
 
-    /// Sum of two sorted monomial lists.
+    /// x (strictly ascending keys) plus y (ascending; keys may repeat): equal keys are summed
+    /// left to right, x's coefficient first.
     private static func merged(_ x: [(Int, T)], _ y: [(Int, T)]) -> [(Int, T)] {
-        if x.isEmpty { return y }
-        if y.isEmpty { return x }
         var r: [(Int, T)] = []
         r.reserveCapacity(x.count + y.count)
-        var (i, j) = (0, 0)
-        while i < x.count || j < y.count {
-            if j == y.count || (i < x.count && x[i].0 < y[j].0) { r.append(x[i]); i += 1 }
-            else if i == x.count || y[j].0 < x[i].0 { r.append(y[j]); j += 1 }
-            else { r.append((x[i].0, x[i].1 + y[j].1)); i += 1; j += 1 }
+        var i = 0
+        for (key, c) in y {
+            while i < x.count && x[i].0 < key { r.append(x[i]); i += 1 }
+            if let last = r.last, last.0 == key { r[r.count - 1].1 = last.1 + c }
+            else if i < x.count && x[i].0 == key { r.append((key, x[i].1 + c)); i += 1 }
+            else { r.append((key, c)) }
         }
+        r.append(contentsOf: x[i...])
         return r
     }
 
@@ -86,7 +87,7 @@ struct QuadraticForm<T: ScalarField>: ScalarField {
             for (j, y) in rhs.linear { products.append((min(i, j) * lhs.width + max(i, j), x * y)) }
         }
         products.sort { $0.0 < $1.0 }
-        for p in products { r.quadratic = merged(r.quadratic, [p]) }
+        r.quadratic = merged(r.quadratic, products)
         return r
     }
 
@@ -117,7 +118,7 @@ struct QuadraticForm<T: ScalarField>: ScalarField {
             }
         }
         parts.sort { $0.0 < $1.0 }
-        for p in parts { gradient = Self.merged(gradient, [p]) }
+        gradient = Self.merged(gradient, parts)
         return QuadraticJet(value: value, gradient: gradient, hessian: hessian)
     }
 }

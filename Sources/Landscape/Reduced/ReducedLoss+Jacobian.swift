@@ -16,43 +16,25 @@ extension ReducedLoss {
         var gradient = [T](repeating: zero, count: n)
         // The upper triangle of ∂²L (row i, columns j >= i).
         var hessian = [[T]](repeating: [T](repeating: zero, count: n), count: n)
-        func add(_ k: T, _ jet: QuadraticJet<T>) {
-            for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
-            for h in jet.hessian { hessian[h.i][h.j] = hessian[h.i][h.j] + k * h.value }
-        }
         for term in symbolic {
-            switch term {
-            case .polynomial(let count, let p):
-                add(count, p.jet(at: xi))
-            case .parallelPair(let count, let c):
-                let jet = c.jet(at: xi)
-                add(count * (try Self.parallelPair(jet.value).slope), jet)
-            case .kernel(let count, let a, let b, let c):
-                let (ja, jb, jc) = (a.jet(at: xi), b?.jet(at: xi), c.jet(at: xi))
-                let k = try ReluKernel(a: ja.value, b: jb?.value ?? d.constant(1), c: jc.value, secondOrder: true)
-                guard let f = k.second else { continue }
-                add(count * k.da, ja)
-                if let jb { add(count * k.db, jb) }
-                add(count * k.dc, jc)
-                // Σ_pq f_pq ∇p ∇q^T = Σ_p ∇p w_p^T with w_p = Σ_q count f_pq ∇q.
-                var gradients = [ja.gradient, jc.gradient]
-                var second = [[f.aa, f.ac], [f.ac, f.cc]]
-                if let jb {
-                    gradients = [ja.gradient, jb.gradient, jc.gradient]
-                    second = [[f.aa, f.ab, f.ac], [f.ab, f.bb, f.bc], [f.ac, f.bc, f.cc]]
+            let t = try evaluate(term, at: xi, secondOrder: true)
+            for (jet, w) in zip(t.jets, t.first) {
+                for (i, g) in jet.gradient { gradient[i] = gradient[i] + w * g }
+                for h in jet.hessian { hessian[h.i][h.j] = hessian[h.i][h.j] + w * h.value }
+            }
+            guard let second = t.second else { continue }
+            // Σ_pq f_pq ∇p ∇q^T = Σ_p ∇p w_p^T with w_p = Σ_q count f_pq ∇q.
+            let gradients = t.jets.map(\.gradient)
+            for p in gradients.indices {
+                var w = [T?](repeating: nil, count: n)
+                for q in gradients.indices {
+                    for (j, g) in gradients[q] {
+                        let term = second[p][q] * g
+                        w[j] = w[j].map { $0 + term } ?? term
+                    }
                 }
-                let scaled = second.map { $0.map { count * $0 } }
-                for p in gradients.indices {
-                    var w = [T?](repeating: nil, count: n)
-                    for q in gradients.indices {
-                        for (j, g) in gradients[q] {
-                            let term = scaled[p][q] * g
-                            w[j] = w[j].map { $0 + term } ?? term
-                        }
-                    }
-                    for (i, g) in gradients[p] {
-                        for j in i..<n { if let wj = w[j] { hessian[i][j] = hessian[i][j] + g * wj } }
-                    }
+                for (i, g) in gradients[p] {
+                    for j in i..<n { if let wj = w[j] { hessian[i][j] = hessian[i][j] + g * wj } }
                 }
             }
         }

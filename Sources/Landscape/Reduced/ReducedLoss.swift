@@ -97,33 +97,50 @@ public struct ReducedLoss<T: ElementaryScalar>: Sendable {
         return terms(pattern: pattern, d: d, xi, sizes: pattern.blockSizes(d: d).map { QuadraticForm(constant: $0, width: n) })
     }
 
+    /// One term of L at ξ: count · its value, the jets of the Gram quantities it depends on,
+    /// and count · its partials in them (`first`), with count · its second partials when asked
+    /// for (`second`; nil for the terms that are linear in their Gram quantities).
+    struct TermAtPoint {
+        let value: T
+        let jets: [QuadraticJet<T>]
+        let first: [T]
+        let second: [[T]]?
+    }
+
+    /// The one evaluation of a term that the loss, the gradient and the Jacobian share.
+    func evaluate(_ term: Term<QuadraticForm<T>>, at xi: [T], secondOrder: Bool) throws -> TermAtPoint {
+        switch term {
+        case .polynomial(let count, let p):
+            let jet = p.jet(at: xi)
+            return TermAtPoint(value: count * jet.value, jets: [jet], first: [count], second: nil)
+        case .parallelPair(let count, let c):
+            let jet = c.jet(at: xi)
+            let (value, slope) = try Self.parallelPair(jet.value)
+            return TermAtPoint(value: count * value, jets: [jet], first: [count * slope], second: nil)
+        case .kernel(let count, let a, let b, let c):
+            let (ja, jb, jc) = (a.jet(at: xi), b?.jet(at: xi), c.jet(at: xi))
+            let k = try ReluKernel(a: ja.value, b: jb?.value ?? d.constant(1), c: jc.value, secondOrder: secondOrder)
+            let value = count * k.value
+            guard let jb else {
+                let second = k.second.map { f in [[f.aa, f.ac], [f.ac, f.cc]].map { $0.map { count * $0 } } }
+                return TermAtPoint(value: value, jets: [ja, jc], first: [count * k.da, count * k.dc], second: second)
+            }
+            let second = k.second.map { f in [[f.aa, f.ab, f.ac], [f.ab, f.bb, f.bc], [f.ac, f.bc, f.cc]].map { $0.map { count * $0 } } }
+            return TermAtPoint(value: value, jets: [ja, jb, jc], first: [count * k.da, count * k.db, count * k.dc], second: second)
+        }
+    }
+
     /// L(ξ; d) and its gradient ∂L/∂ξ (not divided by the entry counts): the kernel's
     /// closed-form partials composed with the Gram quantities' gradients (chain rule, exact).
     public func lossAndGradient(_ xi: [T]) throws -> (loss: T, gradient: [T]) {
         precondition(xi.count == pattern.dimension, "expected \(pattern.dimension) coordinates")
         var loss = try targetConstant()
         var gradient = [T](repeating: d.constant(0), count: xi.count)
-        func add(_ k: T, _ jet: QuadraticJet<T>) {
-            for (i, g) in jet.gradient { gradient[i] = gradient[i] + k * g }
-        }
         for term in symbolic {
-            switch term {
-            case .polynomial(let count, let p):
-                let jet = p.jet(at: xi)
-                loss = loss + count * jet.value
-                add(count, jet)
-            case .parallelPair(let count, let c):
-                let jet = c.jet(at: xi)
-                let (value, slope) = try Self.parallelPair(jet.value)
-                loss = loss + count * value
-                add(count * slope, jet)
-            case .kernel(let count, let a, let b, let c):
-                let (ja, jb, jc) = (a.jet(at: xi), b?.jet(at: xi), c.jet(at: xi))
-                let k = try ReluKernel(a: ja.value, b: jb?.value ?? d.constant(1), c: jc.value)
-                loss = loss + count * k.value
-                add(count * k.da, ja)
-                if let jb { add(count * k.db, jb) }
-                add(count * k.dc, jc)
+            let t = try evaluate(term, at: xi, secondOrder: false)
+            loss = loss + t.value
+            for (jet, w) in zip(t.jets, t.first) {
+                for (i, g) in jet.gradient { gradient[i] = gradient[i] + w * g }
             }
         }
         return (loss, gradient)

@@ -83,12 +83,7 @@ public struct LimitAnchoredContinuation: Sendable {
         let u = try BigFloat.pow(d, quarter)
         let nodes = [BigFloat.zero(precision: d.precision)] + (try history.map { try BigFloat.pow($0.d, quarter) })
         let values = [anchor] + history.map(\.coordinates)
-        var weights = [BigFloat]()
-        for (k, uk) in nodes.enumerated() {
-            var w = BigFloat(1, precision: d.precision)
-            for (j, uj) in nodes.enumerated() where j != k { w = w * (try (u - uj) / (uk - uj)) }
-            weights.append(w)
-        }
+        let weights = try lagrangeWeights(nodes: nodes, at: u)
         return anchor.indices.map { i in
             values.indices.reduce(BigFloat.zero(precision: d.precision)) { $0 + weights[$1] * values[$1][i] }
         }

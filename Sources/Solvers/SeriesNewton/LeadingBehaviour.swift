@@ -9,7 +9,7 @@ import Series
 /// needs them to start (below its leading term a coordinate's series has no terms at all, and a
 /// numerically tiny coefficient there would change every valuation downstream).
 ///
-/// `guess`: from critical points at moderate d (200 ... 1600), see there. `estimate`, the
+/// `candidates`: from critical points at moderate d (200 ... 1600), see there. `estimate`, the
 /// fallback: read from the family's critical points at three large d (d_1 < d_2 < d_3, e.g. 1e6, 1e8,
 /// 1e10): e_i is the slope of log|ξ_i - c_i| against log d over (d_2, d_3), rounded to the
 /// simplest fraction with denominator at most 8 within 0.02 and checked against the slope over
@@ -94,11 +94,6 @@ public struct LeadingBehaviour: Sendable {
     /// At most this many coordinates with two candidates are tested in all combinations (2^3).
     public static let maximumAmbiguous = 3
 
-    /// The nearest candidate of every coordinate (`candidates`' first).
-    public static func guess(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> LeadingBehaviour {
-        try candidates(limit: limit, points: points, names: names)[0]
-    }
-
     /// a_i = lim (ξ_i - c_i) d^(e_i), a power series in u = d^(-1/4) at moderate d: extrapolated
     /// to u = 0 by the polynomial through all points (their values are converged critical
     /// points, so the only error is the series' own tail). (u = d^(-1/2) for the b = 2
@@ -115,13 +110,8 @@ public struct LeadingBehaviour: Sendable {
 
     /// The value at 0 of the polynomial through (u_k, y_k) (Lagrange; Neville's form would do too).
     static func extrapolatedToZero(_ u: [BigFloat], _ y: [BigFloat]) throws -> BigFloat {
-        var sum = BigFloat(0, precision: y[0].precision)
-        for k in u.indices {
-            var w = BigFloat(1, precision: y[0].precision)
-            for j in u.indices where j != k { w = w * (try u[j] / (u[j] - u[k])) }
-            sum = sum + w * y[k]
-        }
-        return sum
+        let weights = try lagrangeWeights(nodes: u, at: BigFloat(0, precision: y[0].precision))
+        return zip(weights, y).reduce(BigFloat(0, precision: y[0].precision)) { $0 + $1.0 * $1.1 }
     }
 
     /// ξ_i - c_i at each point and its size; a coordinate that sits on its limit has no

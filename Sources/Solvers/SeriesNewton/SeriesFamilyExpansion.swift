@@ -11,7 +11,7 @@ import Landscape
 /// Newton's critical points at two finite d, found from the series itself).
 ///
 /// The leading behaviour is first guessed from critical points at moderate d (200 ... 1600,
-/// `LeadingBehaviour.guess`); the guess is accepted when the series solve converges from it and
+/// `LeadingBehaviour.candidates`); a candidate is accepted when the series solve converges from it and
 /// the series agrees with Newton at d = 1e4 and 1e6 within its truncation error. Otherwise it is
 /// read off critical points at 1e6, 1e7, 1e8 (`LeadingBehaviour.estimate`).
 public struct SeriesFamilyExpansion: Sendable {
@@ -54,9 +54,8 @@ public struct SeriesFamilyExpansion: Sendable {
                 let choices = accepted.map { "(" + $0.solution.leadingExponents.map(\.description).joined(separator: ", ") + ")" }
                 throw SolverError.ambiguous("\(family.name): the leading exponents are not decided at d <= 1600: \(choices.joined(separator: " and ")) both give series that converge and agree with Newton; not choosing one")
             }
-        } catch let error as SolverError {
-            if case .ambiguous = error { throw error }
-            firstError = firstError ?? error
+        } catch let error as SolverError where error.isAmbiguous {
+            throw error
         } catch { firstError = firstError ?? error }
         if getenv("PUISEUX_TRACE") != nil { print("moderate-d guess rejected: \(firstError!)") }
         do {

@@ -133,12 +133,6 @@ public struct SeriesSpectrum: Sendable {
         return expansion
     }
 
-    /// The same spectrum at `precision` bits (the 2P confirmation), from the family's series
-    /// lifted to that precision.
-    public func lifted(toPrecision precision: Int) throws -> SeriesSpectrum {
-        try Self.compute(family, terms: terms, precision: precision, expansion: try expansion.lifted(toPrecision: precision))
-    }
-
     /// J restricted to the quotient Fix(fine) / Fix(coarse): Fix(coarse) (embedded: exact
     /// rational vectors V, the same at every d) is invariant under the Hessian, so in the basis
     /// W = [V | U] (U: unit vectors completing V) W^(-1) J W is block upper triangular and its
