@@ -120,6 +120,32 @@ import Landscape
     /// Paper 000 (MATH.md section 6): p = 1, k = d = 10 has the type II critical point near
     /// (1.0044, -0.0158, 0.1824, 0.126, -0.699); followed to large d it is the family p1-m0-II
     /// (limit (1, 0, 0, 0, -1) read off, not given).
+    /// The context margin: a Newton step whose O-term lies above the orders it must fix is
+    /// refused (`ShortContext`), and the solve reruns on longer series to the same coefficients
+    /// as a solve with enough context from the start.
+    @Test func shortContextIsDetectedAndLengthened() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m0-I"))
+        let reference = try SeriesFamilyExpansion.compute(family, terms: 8, precision: 256).solution
+        let eta = reference.eta(limit: family.limit)
+        // The start: leading terms to double precision, as the moderate-d estimate gives them.
+        let leading = LeadingBehaviour(exponents: reference.leadingExponents,
+                                       coefficients: eta.map { BigFloat($0[0].doubleValue, precision: 256) })
+        var solver = SeriesFamilySolver(precision: 256, terms: reference.terms)
+        #expect(throws: SeriesFamilySolver.ShortContext.self) {
+            try solver.solveDirect(pattern: family.pattern, limit: family.limit, leading: leading, start: nil,
+                                   startRamification: 1, staged: false, margin: 0)
+        }
+        solver.startingMargin = 0
+        let lengthened = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading)
+        let again = lengthened.eta(limit: family.limit)
+        for k in eta.indices {
+            for j in eta[k].indices {
+                let scale = max(eta[k][j].magnitude.doubleValue, 1)
+                #expect((again[k][j] - eta[k][j]).magnitude.doubleValue <= 1e-60 * scale, "η_\(k + 1) t^\(j)")
+            }
+        }
+    }
+
     @Test func paperPointIsTypeTwoFamily() throws {
         let f = try FamilyCatalogue.family(from: [1.0044, -0.0158, 0.1824, 0.126, -0.699], d: 10, p: 1, extraRows: 0, precision: 192)
         #expect(f.name == "p1-m0-II")

@@ -24,6 +24,9 @@ public struct LeadingBehaviour: Sendable {
         self.coefficients = coefficients
     }
 
+    /// b_0: the common denominator of the exponents (the series start in t = d^(-1/b_0)).
+    public var ramification: Int { exponents.reduce(1) { lcm($0, $1.intComponents!.1) } }
+
     /// `points` at three increasing d; `limit` the exact c_inf.
     public static func estimate(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> LeadingBehaviour {
         precondition(points.count == 3)

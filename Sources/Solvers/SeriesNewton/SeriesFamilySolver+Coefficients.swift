@@ -11,14 +11,14 @@ extension SeriesFamilySolver {
     /// coefficient solve (`StagedCoefficientSolve`) on F_d in the variables η of the leading
     /// exponents. At E = 1 it fixes the leading coefficients of D_1, O_1, B_12 (p = 1, m = 1,
     /// type I), then those of the kernel directions from the next orders, and so on.
-    /// Context terms beyond the orders a solve needs: F_d's pieces of size d^2 cancel, so F_d is
-    /// known to fewer absolute orders than its inputs; 24 steps of t leave 6 orders of d at b = 4.
-    static let contextMargin = 24
-
     func solveByCoefficients(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour,
                              start: [[BigFloat]]? = nil, startRamification: Int? = nil) throws -> FamilySeries {
         let n = pattern.dimension
-        let context = SeriesContext(precision: precision, relativeTerms: terms + Self.contextMargin)
+        // Context terms as for the direct solve (`contextMargin`). A stage whose F_d is too short
+        // loses equations, leaves unknowns undetermined and is extended, so a short margin costs
+        // time, never a wrong coefficient.
+        let margin = Self.contextMargin(ramification: startRamification ?? leading.ramification)
+        let context = SeriesContext(precision: precision, relativeTerms: terms + margin)
         let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: context)
         let model = variables.model
         let b0 = startRamification ?? variables.initialRamification
@@ -29,7 +29,7 @@ extension SeriesFamilySolver {
         if start != nil { core.firstStage = Int.max }
         // A stage of E orders evaluates F_d on series of E + margin terms, not the full length.
         let (bits, length) = (precision, terms)
-        core.stageContext = { equations in SeriesContext(precision: bits, relativeTerms: min(length, equations) + Self.contextMargin) }
+        core.stageContext = { equations in SeriesContext(precision: bits, relativeTerms: min(length, equations) + margin) }
         var variablesByLength = [context.relativeTerms: variables]
         // η_k needs l < terms - b e_k coefficients for ξ_k to be known to O(t^terms).
         let (a, b, iterations) = try core.solve(
