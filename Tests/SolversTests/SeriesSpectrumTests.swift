@@ -68,7 +68,7 @@ import Landscape
     @Test func concurrentConfirmationEqualsSequential() throws {
         let family = try #require(FamilyCatalogue.named("p0-m0-I"))
         let (working, confirmation) = try SeriesSpectrum.computeConfirmed(family, terms: 4, precision: 128, confirmation: 256)
-        let expansion = try SeriesSpectrum.neededExpansion(family, terms: 4, precision: 128)
+        let expansion = try SeriesSpectrum.neededExpansion(family, terms: 4, precision: 128, margin: SeriesSpectrum.familyLengthMargins[0])
         let sequential = try SeriesSpectrum.compute(family, terms: 4, precision: 128, expansion: expansion)
         let lifted = try SeriesSpectrum.compute(family, terms: 4, precision: 256, expansion: try expansion.lifted(toPrecision: 256))
         for (concurrent, alone) in [(working, sequential), (confirmation, lifted)] {
@@ -78,6 +78,29 @@ import Landscape
                 for (u, v) in zip(x.eigenvalues, y.eigenvalues) {
                     #expect(u.terms.map(\.dExponent) == v.terms.map(\.dExponent))
                     #expect(zip(u.terms, v.terms).allSatisfy { $0.coefficient == $1.coefficient }, "\(x.name): \(u) vs \(v)")
+                }
+            }
+        }
+    }
+
+    /// A family series too short for the spectrum is detected (the eigenvalue solve cannot fix
+    /// every coefficient from the orders the exact O-terms leave) and lengthened: with the
+    /// lengths 3b + 2 (too short for p1-m0-I) then 6b + 2 the result is the one 6b + 2 gives
+    /// directly, and 3b + 2 alone fails.
+    @Test func shortFamilySeriesIsLengthened() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m0-I"))
+        #expect(throws: (any Error).self) {
+            try SeriesSpectrum.compute(family, terms: 6, precision: 128, expansion: nil, margins: [3])
+        }
+        let retried = try SeriesSpectrum.compute(family, terms: 6, precision: 128, expansion: nil, margins: [3, 6])
+        let direct = try SeriesSpectrum.compute(family, terms: 6, precision: 128, expansion: nil, margins: [6])
+        #expect(retried.expansion.terms == direct.expansion.terms)
+        for (x, y) in zip(retried.components, direct.components) {
+            #expect(x.eigenvalues.count == y.eigenvalues.count)
+            for (u, v) in zip(x.eigenvalues, y.eigenvalues) {
+                #expect(u.terms.map(\.dExponent) == v.terms.map(\.dExponent), "\(x.name)")
+                for (p, q) in zip(u.terms, v.terms) {
+                    #expect((p.coefficient - q.coefficient).magnitude.doubleValue <= 1e-30 * max(1, q.coefficient.magnitude.doubleValue), "\(x.name): \(u) vs \(v)")
                 }
             }
         }

@@ -34,11 +34,39 @@ public struct SeriesSpectrum: Sendable {
     /// The family's series the matrices were evaluated at.
     public let expansion: SeriesFamilyExpansion
 
-    /// The family's series is computed to terms + 8b + 2 terms: the Jacobian has entries of size
-    /// d^2 times the coordinates' O-term, and an eigenvalue may start as low as d^(-1).
+    /// The family's series is computed to terms + k b + 2 terms, k the first of
+    /// `familyLengthMargins` with which every eigenvalue is known to its `terms` terms.
     /// `expansion`: the family's series if already computed (it is lifted to the length needed).
     public static func compute(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion? = nil) throws -> SeriesSpectrum {
-        let expansion = try neededExpansion(family, terms: terms, precision: precision, given: given)
+        try compute(family, terms: terms, precision: precision, expansion: given, margins: familyLengthMargins)
+    }
+
+    static func compute(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion?, margins: [Int]) throws -> SeriesSpectrum {
+        var expansion = given
+        for (attempt, margin) in margins.enumerated() {
+            expansion = try neededExpansion(family, terms: terms, precision: precision, given: expansion, margin: margin)
+            do {
+                return try spectrum(at: expansion!, terms: terms)
+            } catch where attempt + 1 < margins.count && (error is SolverError || error is ComputationError) {
+                if getenv("PUISEUX_TRACE") != nil { print("spectrum with the family to terms + \(margin) b + 2: \(error); longer") }
+            }
+        }
+        preconditionFailure("the last length's error is rethrown")
+    }
+
+    /// Orders of d (in units of b terms) of the family's series beyond the spectrum's terms. The
+    /// Jacobian's entries carry d^2 times the coordinates' O-term and an eigenvalue may start at
+    /// d^(-1), three orders; the characteristic polynomial's low coefficients are products of
+    /// the small eigenvalues and lose more where those cluster: 6 suffice for every catalogue
+    /// family (5 do not for p1-m2-I; 8, used before, gave the same digits 20% slower). Too short a
+    /// series cannot give a wrong coefficient: the O-terms are exact, and the eigenvalue solve
+    /// then fails (too few known orders, an undetermined coefficient), which sends the family to
+    /// the next length; the last length's error is the command's.
+    static let familyLengthMargins = [6, 8, 10, 12]
+
+    /// The spectrum from the family's series at the length `compute` chose.
+    static func spectrum(at expansion: SeriesFamilyExpansion, terms: Int) throws -> SeriesSpectrum {
+        let family = expansion.family, precision = expansion.solution.coordinates[0].precision
         let b = expansion.ramification
         let j = try Jacobians(expansion)
         let (jT, jS) = (j.trivial, j.standard)
@@ -120,13 +148,13 @@ public struct SeriesSpectrum: Sendable {
         return (both[0], both[1])
     }
 
-    /// The family's series to the length the spectrum needs (terms + 8b + 2; see `compute`).
-    static func neededExpansion(_ family: Family, terms: Int, precision: Int, given: SeriesFamilyExpansion? = nil) throws -> SeriesFamilyExpansion {
+    /// The family's series to terms + margin b + 2 terms (see `compute`).
+    static func neededExpansion(_ family: Family, terms: Int, precision: Int, given: SeriesFamilyExpansion? = nil, margin: Int) throws -> SeriesFamilyExpansion {
         // The family at its default length first, then lifted to the length needed: Newton from
         // a whole solution converges from the first step, where a solve at the full length from
         // the leading terms goes through every stage of the staged solve at that length.
         var expansion = try given ?? SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
-        let needed = terms + 8 * expansion.ramification + 2
+        let needed = terms + margin * expansion.ramification + 2
         if expansion.terms != needed || expansion.solution.coordinates[0].precision != precision {
             expansion = try expansion.lifted(toPrecision: precision, terms: needed)
         }
