@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
             Examples:
               puiseux check --fast
               puiseux check --format json
+              puiseux check --isotropy d --extra 1
             """)
 
     @Flag(help: "Only p0-m0-I, p0-m1-I and p1-m0-II.")
@@ -46,11 +47,14 @@ struct Check: ParsableCommand {
 
     typealias Outcome = CheckReport.Outcome
 
+    @OptionGroup var selection: CatalogueSelection
+
     @OptionGroup var destination: OutputFile
 
     func run() throws {
+        let fastNames = ["p0-m0-I", "p0-m1-I", "p1-m0-II"]
+        let names = try selection.families(from: FamilyCatalogue.families.filter { !fast || fastNames.contains($0.name) }).map(\.name)
         try destination.redirect()
-        let names = fast ? ["p0-m0-I", "p0-m1-I", "p1-m0-II"] : FamilyCatalogue.families.map(\.name)
         var outcomes: [Outcome] = []
         let started = Date()
         for name in names {

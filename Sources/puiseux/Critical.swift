@@ -68,7 +68,7 @@ struct Critical: ParsableCommand {
     static let precisionRange = 64...8_192
 
     func validate() throws {
-        let blocks = try Critical.parseIsotropy(isotropy)
+        let blocks = try IsotropyArgument.smallBlocks(isotropy)
         guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
         if let type, FamilyType(rawValue: type) == nil { throw ValidationError("--type must be I or II (got '\(type)')") }
         guard Critical.precisionRange.contains(precision) else {
@@ -88,30 +88,6 @@ struct Critical: ParsableCommand {
         }
     }
 
-    /// "d-1,1" -> [1]; the first entry must be d (no other blocks) or d-s with s the sum of
-    /// the others, each >= 1.
-    static func parseIsotropy(_ text: String) throws -> [Int] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let example = "e.g. d, d-1,1, d-2,1,1 or d-2,2"
-        var small = [Int]()
-        for part in parts.dropFirst() {
-            guard let n = Int(part), n >= 1 else {
-                throw ValidationError("--isotropy '\(text)': block size '\(part)' is not a positive integer (\(example))")
-            }
-            small.append(n)
-        }
-        let s = small.reduce(0, +)
-        let first = parts[0].replacingOccurrences(of: " ", with: "")
-        let expected = s == 0 ? "d" : "d-\(s)"
-        guard first == expected || (s == 0 && first == "d-0") else {
-            if first == "d" || first.hasPrefix("d-"), Int(first.dropFirst(2)) != nil || first == "d" {
-                throw ValidationError("--isotropy '\(text)': the big block must be \(expected) when the other blocks sum to \(s)")
-            }
-            throw ValidationError("--isotropy '\(text)': the first entry must be the big block d or d-s (\(example))")
-        }
-        return small
-    }
-
     /// The dimension as an exact rational ("20", "10.5", "1e3").
     static func parseDimension(_ text: String) throws -> Rational {
         guard let d = Rational(text) else { throw ValidationError("--d must be a real number such as 20 or 10.5 (got '\(text)')") }
@@ -129,7 +105,7 @@ struct Critical: ParsableCommand {
 
     func run() throws {
         try destination.redirect()
-        let pattern = try IsotropyPattern(smallBlocks: try Critical.parseIsotropy(isotropy), extraRows: extra)
+        let pattern = try IsotropyPattern(smallBlocks: try IsotropyArgument.smallBlocks(isotropy), extraRows: extra)
         let d = try Critical.parseDimension(dimension)
         let wanted = type.flatMap(FamilyType.init(rawValue:))
         var reports = [Report]()

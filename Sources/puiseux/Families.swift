@@ -17,6 +17,7 @@ struct Families: ParsableCommand {
             Examples:
               puiseux families
               puiseux families --format json
+              puiseux families --isotropy d-1,1 --extra 2
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -24,11 +25,14 @@ struct Families: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var selection: CatalogueSelection
+
     @OptionGroup var destination: OutputFile
 
     func run() throws {
+        let families = try selection.families(from: FamilyCatalogue.families)
         try destination.redirect()
-        let report = CatalogueReport(entries: FamilyCatalogue.families.map { f in
+        let report = CatalogueReport(entries: families.map { f in
             CatalogueReport.Entry(name: f.name, p: f.p, extraRows: f.extraRows, type: f.type.rawValue, isotropy: f.pattern.description,
                                   coordinates: f.pattern.coordinates.map(\.description), limit: f.limit, ramification: f.expectedRamification)
         })

@@ -15,8 +15,8 @@ struct FamilyArguments: ParsableArguments {
     @Argument(help: "The family's name, as listed by `puiseux families` (or give --isotropy/--extra/--type, or --from).")
     var name: String?
 
-    @Option(help: "p of the isotropy Δ(S_{d-p} x S_p) (0 or 1), with --extra and --type instead of a name; with --from: the isotropy of the point.")
-    var isotropy: Int?
+    @Option(help: "The isotropy in block notation, d or d-1,1 (as in `critical`), with --extra and --type instead of a name; with --from: the isotropy of the point.")
+    var isotropy: String?
 
     @Option(help: "m = k - d, the number of extra rows (0...2 in the catalogue).")
     var extra: Int?
@@ -48,16 +48,15 @@ struct FamilyArguments: ParsableArguments {
             }
             return
         }
-        guard let p = isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
-        guard (0...1).contains(p), (0...6).contains(m) else {
-            throw ValidationError("--isotropy must be 0 or 1 and --extra between 0 and 6 (got \(p), \(m))")
-        }
+        guard let isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
+        let p = try IsotropyArgument.catalogueP(isotropy)
+        guard (0...6).contains(m) else { throw ValidationError("--extra must be between 0 and 6 (got \(m))") }
         if from == nil {
             guard let type, let t = FamilyType(rawValue: type.uppercased()) else {
                 throw ValidationError("--type must be I or II")
             }
             guard FamilyCatalogue.family(p: p, extraRows: m, type: t) != nil else {
-                throw ValidationError("no catalogued family has p = \(p), m = \(m), type \(t) (see `puiseux families`; give a critical point with --from for another family)")
+                throw ValidationError("no catalogued family has --isotropy \(isotropy) --extra \(m) --type \(t) (see `puiseux families`; give a critical point with --from for another family)")
             }
         } else {
             _ = try point()
@@ -87,13 +86,13 @@ struct FamilyArguments: ParsableArguments {
             }
             values.append(v)
         }
-        guard let p = isotropy, let m = extra, let pattern = try? IsotropyPattern.standard(p: p, extraRows: m) else {
-            throw ValidationError("--from needs --isotropy and --extra")
-        }
+        guard let isotropy, let m = extra else { throw ValidationError("--from needs --isotropy and --extra") }
+        let p = try IsotropyArgument.catalogueP(isotropy)
+        let pattern = try IsotropyArgument.pattern(isotropy, extra: m)
         let n = pattern.dimension
         if values.count == n + 1, at == nil { return (values[0], Array(values.dropFirst())) }
         guard values.count == n else {
-            throw ValidationError("--from: \(values.count) numbers, but p = \(p), m = \(m) has \(n) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))\(at == nil ? ", or d and them" : "")")
+            throw ValidationError("--from: \(values.count) numbers, but --isotropy \(isotropy) --extra \(m) has \(n) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))\(at == nil ? ", or d and them" : "")")
         }
         guard let d = at else { throw ValidationError("--from: give the point's d with --at (or as the CSV row's first number)") }
         guard d.isFinite, d >= Double(p + 2) else { throw ValidationError("--at must be a finite d >= \(p + 2)") }
@@ -104,7 +103,7 @@ struct FamilyArguments: ParsableArguments {
     /// with the reason when the point is not near a critical point of a regular family).
     func resolve() throws -> Solvers.Family {
         if let name { return FamilyCatalogue.named(name)! }
-        let p = isotropy!, m = extra!
+        let p = try IsotropyArgument.catalogueP(isotropy!), m = extra!
         if from == nil { return FamilyCatalogue.family(p: p, extraRows: m, type: FamilyType(rawValue: type!.uppercased())!)! }
         let (d, coordinates) = try point()
         do {

@@ -31,23 +31,41 @@ struct FamilyCLITests {
 
     @Test("by isotropy, extra rows and type; or by a point at finite d (paper 000: p = 0, d = 10, D = -0.8003, O = 0.1985)")
     func bySpecificationAndPoint() throws {
-        let spec = try CLI.run(["family", "--isotropy", "1", "--extra", "0", "--type", "II", "--terms", "4"])
+        let spec = try CLI.run(["family", "--isotropy", "d-1,1", "--extra", "0", "--type", "II", "--terms", "4"])
         #expect(spec.status == 0 && spec.stdout.hasPrefix("p1-m0-II:"), "\(spec.stderr)")
-        let point = try CLI.run(["family", "--isotropy", "0", "--extra", "0", "--from=-0.8003,0.1985", "--at", "10", "--terms", "4"])
+        let point = try CLI.run(["family", "--isotropy", "d", "--extra", "0", "--from=-0.8003,0.1985", "--at", "10", "--terms", "4"])
         #expect(point.status == 0 && point.stdout.hasPrefix("p0-m0-I:"), "\(point.stderr)")
         #expect(point.stdout.contains("limit (-1, 0)"))
     }
 
     @Test("bad points: not near a critical point (exit 1), NaN in the CSV, wrong count, no d, two ways (exit 2)")
     func badPoints() throws {
-        try CLI.expectFailure(["family", "--isotropy", "1", "--extra", "0", "--from", "0.3,0.3,0.3,0.3,0.3", "--at", "10"], status: 1)
+        try CLI.expectFailure(["family", "--isotropy", "d-1,1", "--extra", "0", "--from", "0.3,0.3,0.3,0.3,0.3", "--at", "10"], status: 1)
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("puiseux-nan-\(getpid()).csv")
         try "d,D_1,O_1\n10,nan,0.1985\n".write(to: csv, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: csv) }
-        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", csv.path], status: 2)
-        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", "1,2,3", "--at", "10"], status: 2)
-        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--from", "1,2"], status: 2)
-        try CLI.expectFailure(["family", "p0-m0-I", "--isotropy", "0", "--extra", "0", "--type", "I"], status: 2)
-        try CLI.expectFailure(["family", "--isotropy", "0", "--extra", "0", "--type", "II"], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--from", csv.path], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--from", "1,2,3", "--at", "10"], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--from", "1,2"], status: 2)
+        try CLI.expectFailure(["family", "p0-m0-I", "--isotropy", "d", "--extra", "0", "--type", "I"], status: 2)
+        try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--type", "II"], status: 2)
+    }
+
+    /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the
+    /// new spelling, an isotropy without families and spectra yet points to `critical`, and
+    /// `families`/`check` select by it.
+    @Test func isotropyIsOneSyntax() throws {
+        let old = try CLI.run(["family", "--isotropy", "1", "--extra", "0", "--type", "II"])
+        #expect(old.status == 2 && old.stderr.contains("d-1,1"), "\(old.stderr)")
+        let other = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0", "--type", "I"])
+        #expect(other.status == 2 && other.stderr.contains("puiseux critical --isotropy d-2,2"), "\(other.stderr)")
+        try CLI.expectFailure(["family", "--isotropy", "d/2,d/2", "--extra", "0", "--type", "I"], status: 2)
+        let listed = try CLI.run(["families", "--isotropy", "d-1,1", "--extra", "2"])
+        #expect(listed.status == 0 && listed.stdout.contains("p1-m2-I") && listed.stdout.contains("p1-m2-II") && !listed.stdout.contains("p1-m1-I"), "\(listed.stdout)")
+        let none = try CLI.run(["families", "--isotropy", "d", "--extra", "2"])
+        #expect(none.status == 2 && none.stderr.contains("the catalogue has"), "\(none.stderr)")
+        try CLI.expectFailure(["check", "--isotropy", "d-2,1,1"], status: 2)
+        let critical = try CLI.run(["critical", "--isotropy", "0", "--d", "10"])
+        #expect(critical.status == 2 && critical.stderr.contains("block notation"), "\(critical.stderr)")
     }
 }
