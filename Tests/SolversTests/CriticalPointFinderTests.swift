@@ -56,10 +56,33 @@ import Landscape
     @Test func rowPermutationImages() throws {
         let pattern = try IsotropyPattern.standard(p: 1, extraRows: 1)
         let xi = [1, 2, 3, 4, 5, 6, 7]
-        let images = CriticalPointFinder.rowPermutationImages(of: xi, pattern: pattern)
+        let images = CriticalPointFinder.symmetryImages(of: xi, pattern: pattern)
         #expect(images == [xi, [1, 2, 3, 6, 7, 4, 5]])
-        let single = CriticalPointFinder.rowPermutationImages(of: [1, 2], pattern: try .standard(p: 0, extraRows: 0))
+        let single = CriticalPointFinder.symmetryImages(of: [1, 2], pattern: try .standard(p: 0, extraRows: 0))
         #expect(single == [[1, 2]])
+        // Δ(S_{d-2} x S_2): the two rows of the small block exchanged, D_2 <-> O_2.
+        let pair = try IsotropyPattern(smallBlocks: [2], extraRows: 0)
+        #expect(CriticalPointFinder.symmetryImages(of: [1, 2, 3, 4, 5, 6], pattern: pair) == [[1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 6, 5]])
+    }
+
+    /// Every symmetry image is a symmetry of the loss: at a random point of each pattern the
+    /// images have the loss of the point (a wrong coordinate map changes it), at a non-integer d.
+    /// Group sizes: 2 rows of size-1 blocks and 1 extra row give 3! = 6 row orders times the
+    /// column exchange of the two size-1 blocks (12); two blocks of size 2 give 2 x 2 x 2 = 8.
+    @Test(arguments: [([1, 1], 1, 12), ([2], 1, 2), ([2, 2], 0, 8), ([2, 1], 1, 4), ([1, 1, 1], 0, 36)])
+    func symmetryImagesKeepTheLoss(_ small: [Int], _ extra: Int, _ count: Int) throws {
+        let pattern = try IsotropyPattern(smallBlocks: small, extraRows: extra)
+        var random = SplitMix64(seed: 7)
+        let xi = pattern.coordinates.map { _ in BigFloat(random.uniform(-1, 1), precision: 128) }
+        let d = BigFloat(Rational(23, 2), precision: 128)
+        let model = ReducedLoss(pattern: pattern, d: d)
+        let loss = try model.loss(xi)
+        let images = CriticalPointFinder.symmetryImages(of: xi, pattern: pattern)
+        #expect(images.count == count)
+        #expect(Set(images.map { $0.map(\.doubleValue) }).count == images.count)
+        for image in images {
+            #expect((try model.loss(image) - loss).magnitude.doubleValue <= 1e-30, "\(pattern): \(image.map(\.doubleValue))")
+        }
     }
 
     /// A non-integer d: no full index, but the restricted classification is there.
