@@ -1,4 +1,4 @@
-import Dispatch
+import LinearAlgebra
 import Synchronization
 
 /// Independent computations run on separate threads (the P and 2P spectra, the Jacobians on
@@ -9,7 +9,7 @@ enum Concurrently {
     /// The jobs' results in order; the first error (in job order) is rethrown.
     static func run<R: Sendable>(_ jobs: [@Sendable () throws -> R]) throws -> [R] {
         let results = Mutex<[Result<R, Error>?]>(Array(repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        Parallelism.run(jobs.count) { i in
             let result = Result { try jobs[i]() }
             results.withLock { $0[i] = result }
         }

@@ -9,15 +9,18 @@ extension ReducedLoss {
     ///
     /// a, b, c quadratic in ξ (sparse gradients, constant Hessians) and f_pq the kernel's closed
     /// forms (`ReluKernel`). Exact up to rounding; no nested dual numbers (Docs/derivatives.md).
-    public func fieldAndJacobian(_ xi: [T]) throws -> (field: [T], jacobian: Matrix<T>) {
+    ///
+    /// `parallel`: the terms are evaluated on two threads when a core is idle (`Parallelism`),
+    /// then summed in their order, so the result is the same bit for bit. Worth it for series
+    /// arguments (a kernel term costs milliseconds), not for numbers (microseconds).
+    public func fieldAndJacobian(_ xi: [T], parallel: Bool = false) throws -> (field: [T], jacobian: Matrix<T>) {
         let n = xi.count
         precondition(n == pattern.dimension, "expected \(pattern.dimension) coordinates")
         let zero = d.constant(0)
         var gradient = [T](repeating: zero, count: n)
         // The upper triangle of ∂²L (row i, columns j >= i).
         var hessian = [[T]](repeating: [T](repeating: zero, count: n), count: n)
-        for term in symbolic {
-            let t = try evaluate(term, at: xi, secondOrder: true)
+        for t in try evaluateAll(at: xi, secondOrder: true, parallel: parallel) {
             for (jet, w) in zip(t.jets, t.first) {
                 for (i, g) in jet.gradient { gradient[i] = gradient[i] + w * g }
                 for h in jet.hessian { hessian[h.i][h.j] = hessian[h.i][h.j] + w * h.value }
@@ -45,6 +48,24 @@ extension ReducedLoss {
             (i <= j ? hessian[i][j] : hessian[j][i]) * inverse[i]
         }
         return (field, jacobian)
+    }
+
+    /// Every term at ξ, in term order; on two threads when asked and a core is idle.
+    func evaluateAll(at xi: [T], secondOrder: Bool, parallel: Bool) throws -> [TermAtPoint] {
+        guard parallel, symbolic.count >= 4, Parallelism.hasSpareCore else {
+            return try symbolic.map { try evaluate($0, at: xi, secondOrder: secondOrder) }
+        }
+        let model = self
+        nonisolated(unsafe) var results = [Result<TermAtPoint, Error>?](repeating: nil, count: symbolic.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            Parallelism.run(2) { half in
+                for i in stride(from: half, to: model.symbolic.count, by: 2) {
+                    buffer[i] = Result { try model.evaluate(model.symbolic[i], at: xi, secondOrder: secondOrder) }
+                }
+            }
+        }
+        return try results.map { try $0!.get() }
     }
 
     /// ∂F_d(ξ)/∂d at fixed ξ: the direction of the continuation predictor.

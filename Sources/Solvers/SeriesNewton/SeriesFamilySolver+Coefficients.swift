@@ -40,7 +40,7 @@ extension SeriesFamilySolver {
                 let v = variablesByLength[stageContext.relativeTerms]
                     ?? EtaVariables(pattern: pattern, limit: limit, leading: leading, context: stageContext)
                 variablesByLength[stageContext.relativeTerms] = v
-                let (field, jacobian) = try v.model.fieldAndJacobian(v.xi(eta))
+                let (field, jacobian) = try v.model.fieldAndJacobian(v.xi(eta), parallel: true)
                 return (field, (0..<n).map { j in (0..<n).map { jacobian[j, $0] * v.scales[$0] } })
             })
         let order = Rational(terms, b)

@@ -100,7 +100,7 @@ public struct SeriesFamilySolver: Sendable {
             guard iterations <= maximumIterations else {
                 throw SolverError.notConverged("series Newton did not converge in \(maximumIterations) steps (ramification \(b), order d^(\(-order)))")
             }
-            let (field, jacobian) = try model.fieldAndJacobian(coordinates())
+            let (field, jacobian) = try model.fieldAndJacobian(coordinates(), parallel: true)
             let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * scales[k] } }
             let step = try SeriesLinearSystem.solve(scaled, field)
             var largest = 0.0

@@ -244,7 +244,7 @@ public struct SeriesSpectrum: Sendable {
             let coarse = expansion.family.pattern
             @Sendable func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
                 let embedded = fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
-                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded).jacobian
+                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded, parallel: true).jacobian
                 return (0..<embedded.count).map { r in (0..<embedded.count).map { j[r, $0] } }
             }
             let patterns = [coarse, try coarse.splittingBigBlock([1]), try coarse.splittingBigBlock([2]), try coarse.splittingBigBlock([1, 1])]
