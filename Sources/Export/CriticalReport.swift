@@ -13,14 +13,15 @@ public struct CriticalReport {
         public var precision: Int
         public var names: [String], values: [String]
         public var loss: String, gradientNorm: String
-        /// (total, t, s, x, y) when the full index is known.
-        public var index: (total: Int, t: Int, s: Int, x: Int, y: Int)?
+        /// The full index when known, with its isotypic parts (t, s, x, y) when counted through
+        /// them (isotropy d or d-1,1; nil when counted on the full Hessian).
+        public var index: (total: Int, components: (t: Int, s: Int, x: Int, y: Int)?)?
         public var restrictedIndex: Int
         public var isNondegenerate: Bool
         public var smallestMagnitude: String
         public var isMinimum: Bool?
         public init(type: String, continuedFrom: Rational?, d: String, precision: Int, names: [String], values: [String], loss: String,
-                    gradientNorm: String, index: (total: Int, t: Int, s: Int, x: Int, y: Int)?, restrictedIndex: Int, isNondegenerate: Bool,
+                    gradientNorm: String, index: (total: Int, components: (t: Int, s: Int, x: Int, y: Int)?)?, restrictedIndex: Int, isNondegenerate: Bool,
                     smallestMagnitude: String, isMinimum: Bool?) {
             (self.type, self.continuedFrom, self.d, self.precision, self.names, self.values) = (type, continuedFrom, d, precision, names, values)
             (self.loss, self.gradientNorm, self.index, self.restrictedIndex) = (loss, gradientNorm, index, restrictedIndex)
@@ -52,10 +53,12 @@ public struct CriticalReport {
             for (name, value) in zip(p.names, p.values) { lines.append(row(name, value)) }
             lines.append(row("loss", p.loss))
             lines.append(row("gradient norm", p.gradientNorm))
-            if let i = p.index {
-                lines.append(row("index", "\(i.total) (t \(i.t), s \(i.s), x \(i.x), y \(i.y))"))
+            if let i = p.index, let c = i.components {
+                lines.append(row("index", "\(i.total) (t \(c.t), s \(c.s), x \(c.x), y \(c.y))"))
+            } else if let i = p.index {
+                lines.append(row("index", "\(i.total) (full Hessian)"))
             } else {
-                lines.append(row("index", "unknown (integer d and isotropy d or d-1,1 only)"))
+                lines.append(row("index", "unknown (integer d with kd <= 900 only)"))
             }
             lines.append(row("restricted index", String(p.restrictedIndex)))
             lines.append(row("nondegenerate", "\(Self.yesNo(p.isNondegenerate)) (smallest |eigenvalue| \(p.smallestMagnitude))"))
@@ -68,7 +71,7 @@ public struct CriticalReport {
     func fields(_ p: Point) -> [(String, String)] {
         let family = JSON.object([("isotropy", JSON.string(isotropy)), ("extra", String(extraRows)), ("type", JSON.string(p.type))], indent: nil)
         let coordinates = zip(p.names, p.values).map { JSON.object([("name", JSON.string($0)), ("value", JSON.string($1))], indent: nil) }
-        let components = p.index.map {
+        let components = p.index?.components.map {
             JSON.object([("t", String($0.t)), ("s", String($0.s)), ("x", String($0.x)), ("y", String($0.y))], indent: nil)
         } ?? "null"
         return [

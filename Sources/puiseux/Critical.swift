@@ -28,8 +28,9 @@ struct Critical: ParsableCommand {
             coordinate or loss is printed only with the digits both solves agree on (a value \
             below 2^(-P/2) in both is printed as 0). The gradient norm is the Frobenius norm of \
             the full gradient at the P-bit point (3 digits). index is the number of negative \
-            eigenvalues of the full Hessian with its isotypic parts t, s, x, y (integer d, \
-            isotropy d or d-1,1 only, otherwise null); restricted_index counts them on the \
+            eigenvalues of the full Hessian at an integer d: with its isotypic parts t, s, x, y \
+            for isotropy d or d-1,1, counted on the kd x kd Hessian for the others (kd <= 900; \
+            otherwise null); restricted_index counts them on the \
             fixed-point space; nondegenerate means every computed |eigenvalue| >= 2^(-P/2).
 
             Examples:
@@ -194,7 +195,7 @@ struct Critical: ParsableCommand {
             let c = classification
             return CriticalReport.Point(
                 type: c.type.rawValue, continuedFrom: result.continuedFrom, d: d, precision: precision, names: names, values: values,
-                loss: loss, gradientNorm: gradientNorm, index: c.index.map { ($0.total, $0.trivial, $0.standard, $0.exterior, $0.y) },
+                loss: loss, gradientNorm: gradientNorm, index: c.index.map { i in (i.total, i.components.map { ($0.trivial, $0.standard, $0.exterior, $0.y) }) },
                 restrictedIndex: c.restrictedIndex, isNondegenerate: c.isNondegenerate,
                 smallestMagnitude: c.smallestMagnitude.formatted(significantDigits: 3), isMinimum: c.isMinimum)
         }

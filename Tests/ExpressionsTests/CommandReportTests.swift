@@ -39,7 +39,7 @@ import Numbers
     @Test func criticalTopLevelIsTheFirstPoint() throws {
         func point(_ loss: String) -> CriticalReport.Point {
             .init(type: "I", continuedFrom: nil, d: "10", precision: 128, names: ["D_1"], values: ["-0.9"], loss: loss, gradientNorm: "1e-30",
-                  index: (0, 0, 0, 0, 0), restrictedIndex: 0, isNondegenerate: true, smallestMagnitude: "0.01", isMinimum: true)
+                  index: (0, (0, 0, 0, 0)), restrictedIndex: 0, isNondegenerate: true, smallestMagnitude: "0.01", isMinimum: true)
         }
         let report = CriticalReport(isotropy: "d", patternDescription: "Δ(S_{d}), m = 0", extraRows: 0, points: [point("0.1"), point("0.2")])
         let object = try Self.parse(report.json)

@@ -16,7 +16,7 @@ import Landscape
         #expect(abs(best.point.loss.doubleValue - 0.0766) < 5e-5)
         #expect(best.classification.type == .typeI)
         #expect(best.classification.restrictedIndex == 0)
-        #expect(best.classification.index == .init(total: 0, trivial: 0, standard: 0, exterior: 0, y: 0))
+        #expect(best.classification.index == .init(total: 0, components: .init(trivial: 0, standard: 0, exterior: 0, y: 0)))
         #expect(best.classification.isNondegenerate)
         #expect(best.classification.isMinimum == true)
         #expect(best.continuedFrom == nil)

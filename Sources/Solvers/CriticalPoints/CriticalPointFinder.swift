@@ -212,10 +212,12 @@ public struct CriticalPointClassification: Sendable {
     /// Negative counts of the full Hessian: the total and per isotypic component of S_{d-p}.
     public struct HessianIndex: Sendable, Equatable {
         public let total: Int
-        public let trivial: Int
-        public let standard: Int
-        public let exterior: Int
-        public let y: Int
+        /// Per isotypic component of S_{d-p} (t, s, x, y) when counted through them (isotropy
+        /// d or d-1,1); nil when counted on the full Hessian (`FullHessianIndex`).
+        public let components: Components?
+        public struct Components: Sendable, Equatable {
+            public let trivial: Int, standard: Int, exterior: Int, y: Int
+        }
     }
 
     public let type: FamilyType
@@ -223,8 +225,10 @@ public struct CriticalPointClassification: Sendable {
     public let restrictedEigenvalues: [BigFloat]
     /// Number of negative restricted eigenvalues.
     public let restrictedIndex: Int
-    /// Full Hessian index; nil unless d is an integer and the isotropy is Δ(S_{d-p} x S_p)
-    /// with p in {0, 1} (and d is large enough for the subgroup patterns).
+    /// Full Hessian index at an integer d: through the isotypic components for Δ(S_{d-p} x S_p)
+    /// with p in {0, 1}, otherwise counted on the full Hessian while kd <= 900
+    /// (`FullHessianIndex`); nil for a non-integer d, a larger kd, or a full-Hessian eigenvalue
+    /// too close to zero to sign in Double.
     public let index: HessianIndex?
     /// Smallest |eigenvalue| over all components computed (the restricted ones and, when
     /// `index` is known, those of the isotypic components).
@@ -246,8 +250,11 @@ public struct CriticalPointClassification: Sendable {
            let q = point.d.exactRational.intComponents.map({ $0.numerator - p }),
            let spectrum = try? RestrictedSpectrum(point) {
             let i = spectrum.index(q: q)
-            index = HessianIndex(total: i.total, trivial: i.trivial, standard: i.standard, exterior: i.exterior, y: i.y)
+            index = HessianIndex(total: i.total, components: .init(trivial: i.trivial, standard: i.standard, exterior: i.exterior, y: i.y))
             smallest = min(smallest, spectrum.smallestMagnitude)
+        } else if let full = try? FullHessianIndex.count(point) {
+            index = HessianIndex(total: full.negatives, components: nil)
+            smallest = min(smallest, BigFloat(full.smallest, precision: point.precision))
         }
         self.index = index
         smallestMagnitude = smallest
