@@ -15,4 +15,19 @@ enum Concurrently {
         }
         return try results.withLock { $0 }.map { try $0!.get() }
     }
+
+    /// `transform` of every element, in order, on as many threads as there are idle cores (two
+    /// interleaved shares on this machine's two); the first error (in element order) is rethrown.
+    static func map<E: Sendable, R: Sendable>(_ elements: [E], _ transform: @escaping @Sendable (E) throws -> R) throws -> [R] {
+        let shares = min(elements.count, Parallelism.hasSpareCore ? Parallelism.cores : 1)
+        guard shares > 1 else { return try elements.map(transform) }
+        let results = Mutex<[Result<R, Error>?]>(Array(repeating: nil, count: elements.count))
+        Parallelism.run(shares) { share in
+            for i in stride(from: share, to: elements.count, by: shares) {
+                let result = Result { try transform(elements[i]) }
+                results.withLock { $0[i] = result }
+            }
+        }
+        return try results.withLock { $0 }.map { try $0!.get() }
+    }
 }

@@ -73,29 +73,38 @@ public struct CriticalPointFinder: Sendable {
         var random = SplitMix64(seed: seed)
         let descent = GradientDescent(maximumIterations: descentIterations, fieldTolerance: 1e-10)
         let tolerance = max(1e-20, Double(sign: .plus, exponent: -(precision / 2), significand: 1))
-        var found = [CriticalPoint]()
-        for s in 0..<starts {
-            let wanted = type ?? (s % 2 == 0 ? .typeI : .typeII)
-            let start = startingPoint(pattern: pattern, type: wanted, random: &random)
-            let (end, _) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: start)
+        // The starts are drawn in order, then each is descended and solved on its own thread
+        // where a core is free (independent work); the points are kept in start order, so the
+        // result does not depend on the threads.
+        let wantedTypes = (0..<starts).map { s in type ?? (s % 2 == 0 ? .typeI : .typeII) }
+        let startPoints = wantedTypes.map { startingPoint(pattern: pattern, type: $0, random: &random) }
+        let finder = self
+        let solved = try Concurrently.map(Array(0..<starts)) { s -> CriticalPoint? in
+            let (end, _) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: startPoints[s])
             // Newton at 64 bits first (cheap while far from the point), then at P bits.
             let low = min(64, precision)
             guard end.allSatisfy(\.isFinite),
-                  let rough = try? newton.solve(pattern: pattern, d: BigFloat(searchD, precision: low), start: end.map { BigFloat($0, precision: low) }),
-                  var point = try? newton.solve(pattern: pattern, d: searchValue, start: rough.coordinates.map { BigFloat($0, precision: precision) }),
+                  let rough = try? finder.newton.solve(pattern: pattern, d: BigFloat(searchD, precision: low), start: end.map { BigFloat($0, precision: low) }),
+                  var point = try? finder.newton.solve(pattern: pattern, d: searchValue, start: rough.coordinates.map { BigFloat($0, precision: precision) }),
                   point.coordinates.allSatisfy(\.isFinite), point.loss.isFinite
-            else { continue }
+            else { return nil }
             if continued {
-                guard let followed = try? Continuation().follow(point, to: dValue) else { continue }
+                guard let followed = try? Continuation().follow(point, to: dValue) else { return nil }
                 point = followed
             }
+            return point
+        }
+        var found = [CriticalPoint]()
+        for case let point? in solved {
             if let type, point.type != type { continue }
             guard point.loss.doubleValue >= globalMinimumLoss else { continue }
             if found.contains(where: { equivalent($0.coordinates, point.coordinates, pattern: pattern, tolerance: tolerance) }) { continue }
             found.append(point)
         }
-        return try found.sorted { $0.loss < $1.loss }.map {
-            Result(point: $0, classification: try CriticalPointClassification($0), continuedFrom: continued ? searchD : nil)
+        let sorted = found.sorted { $0.loss < $1.loss }
+        let classifications = try Concurrently.map(sorted) { try CriticalPointClassification($0) }
+        return zip(sorted, classifications).map {
+            Result(point: $0, classification: $1, continuedFrom: continued ? searchD : nil)
         }
     }
 
