@@ -136,7 +136,7 @@ if arguments.count == 5, arguments[1] == "--last-rows-series", let family = Fami
    let terms = Int(arguments[3]), let bits = Int(arguments[4]) {
     do {
         let e = try SeriesFamilyExpansion.compute(family, terms: terms, precision: bits)
-        let (lower, upper) = try SeriesSpectrum.lastRowsStandardBlock(try SeriesSpectrum.Jacobians(e), pattern: family.pattern)
+        let (lower, upper) = try SeriesSpectrum.lastRowsStandardBlock(try SeriesSpectrum.Jacobians(e, wholeExterior: true), pattern: family.pattern)
         for s in [lower, upper] {
             print(s.terms.map { "\($0.coefficient.formatted(significantDigits: 20)) d^(\($0.dExponent))" }.joined(separator: " + "), "O(d^\(s.dOrder.map { "\($0)" } ?? "-"))")
         }

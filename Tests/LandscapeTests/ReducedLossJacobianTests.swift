@@ -46,4 +46,24 @@ import Numbers
             }
         }
     }
+
+    /// `jacobianDiagonal` (the traces of the spectrum's x and y) against the nested duals'
+    /// second derivatives, and equal to the diagonal of `fieldAndJacobian` whether its terms are
+    /// evaluated on one thread or two.
+    @Test(arguments: 0..<ReducedLossTests.patterns.count) func diagonalMatchesNestedDuals(_ which: Int) throws {
+        let spec = ReducedLossTests.patterns[which]
+        let pattern = try IsotropyPattern(smallBlocks: spec.small, extraRows: spec.m)
+        let d = B(Rational(75, 8), precision: Self.bits)
+        let xi = ReducedLossTests.randomPoint(pattern, seed: which + 5).map { B($0, precision: Self.bits) }
+        let model = ReducedLoss(pattern: pattern, d: d)
+        let diagonal = try model.jacobianDiagonal(xi)
+        let (_, hessian) = try Self.secondDerivatives(pattern, d: d, xi: xi)
+        let counts = pattern.entryCounts(d: d)
+        #expect(try model.jacobianDiagonal(xi, parallel: true).map(\.doubleValue) == diagonal.map(\.doubleValue))
+        for i in 0..<pattern.dimension {
+            let expected = try hessian[i][i] / counts[i]
+            #expect(abs((diagonal[i] - expected).doubleValue) < 1e-45 * max(1, abs(expected.doubleValue)),
+                    "\(pattern) J_\(i)\(i): \(diagonal[i]) vs \(expected)")
+        }
+    }
 }

@@ -50,6 +50,40 @@ extension ReducedLoss {
         return (field, jacobian)
     }
 
+    /// The diagonal of DF_d(ξ) alone (∂²L/∂ξ_i² / count_i): what a trace needs (the x and y
+    /// eigenvalues of the spectrum, `SeriesSpectrum.Jacobians`), at the cost of the terms'
+    /// evaluation without the O(n²) assembly of every entry. Same terms and formulas as
+    /// `fieldAndJacobian`.
+    public func jacobianDiagonal(_ xi: [T], parallel: Bool = false) throws -> [T] {
+        let n = xi.count
+        precondition(n == pattern.dimension, "expected \(pattern.dimension) coordinates")
+        var diagonal = [T?](repeating: nil, count: n)
+        func add(_ i: Int, _ x: T) { diagonal[i] = diagonal[i].map { $0 + x } ?? x }
+        for t in try evaluateAll(at: xi, secondOrder: true, parallel: parallel) {
+            for (jet, w) in zip(t.jets, t.first) {
+                for h in jet.hessian where h.i == h.j { add(h.i, w * h.value) }
+            }
+            guard let second = t.second else { continue }
+            // Σ_pq f_pq (∂_i p)(∂_i q) for each i that some gradient touches.
+            let gradients = t.jets.map { Dictionary($0.gradient, uniquingKeysWith: +) }
+            let touched = Set(t.jets.flatMap { $0.gradient.map(\.0) })
+            for i in touched.sorted() {
+                var sum: T?
+                for p in gradients.indices {
+                    guard let gp = gradients[p][i] else { continue }
+                    for q in gradients.indices {
+                        guard let gq = gradients[q][i] else { continue }
+                        let term = second[p][q] * gp * gq
+                        sum = sum.map { $0 + term } ?? term
+                    }
+                }
+                if let sum { add(i, sum) }
+            }
+        }
+        let counts = pattern.entryCounts(d: d)
+        return try (0..<n).map { try (diagonal[$0] ?? d.constant(0)) / counts[$0] }
+    }
+
     /// Every term at ξ, in term order; on two threads when asked and a core is idle.
     func evaluateAll(at xi: [T], secondOrder: Bool, parallel: Bool) throws -> [TermAtPoint] {
         guard parallel, symbolic.count >= 4, Parallelism.hasSpareCore else {

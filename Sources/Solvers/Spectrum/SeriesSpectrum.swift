@@ -230,37 +230,56 @@ public struct SeriesSpectrum: Sendable {
     /// with its certified O-term (the expansion's `terms`; its 4 internal extra terms are a tail
     /// estimate, not certified).
     public struct Jacobians {
-        /// On Fix(S_q) (T), Fix(S_{q-1} x S_1) (T + S), Fix(S_{q-2} x S_2) (T + S + Y) and
-        /// Fix(S_{q-2} x S_1 x S_1) (T + 2S + X + Y).
-        public let trivial: [[S]], standard: [[S]], y: [[S]], exterior: [[S]]
+        /// On Fix(S_q) (T) and Fix(S_{q-1} x S_1) (T + S): whole, for the characteristic
+        /// polynomials.
+        public let trivial: [[S]], standard: [[S]]
+        /// The diagonals on Fix(S_{q-2} x S_2) (T + S + Y) and Fix(S_{q-2} x S_1 x S_1)
+        /// (T + 2S + X + Y): λ_x and λ_y need only traces (`ReducedLoss.jacobianDiagonal`).
+        public let yDiagonal: [S], exteriorDiagonal: [S]
+        /// The whole Jacobian on Fix(S_{q-2} x S_1 x S_1), when asked for (`lastRowsStandardBlock`).
+        public let exterior: [[S]]?
         public let context: SeriesContext
 
-        public init(_ expansion: SeriesFamilyExpansion) throws {
+        /// `wholeExterior`: also the whole Jacobian on Fix(S_{q-2} x S_1 x S_1).
+        public init(_ expansion: SeriesFamilyExpansion, wholeExterior: Bool = false) throws {
             let b = expansion.ramification
             let order = Rational(expansion.terms, b)
             let xi = expansion.solution.coordinates.map { $0.addingBigO(dExponent: -order) }
             context = xi[0].context
             let d = S.d(context: context)
             let coarse = expansion.family.pattern
-            @Sendable func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
-                let embedded = fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
-                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(embedded, parallel: true).jacobian
-                return (0..<embedded.count).map { r in (0..<embedded.count).map { j[r, $0] } }
+            @Sendable func embedded(_ fine: IsotropyPattern) throws -> [S] {
+                fine.dimension == coarse.dimension ? xi : try coarse.embed(xi, into: fine)
             }
-            let patterns = [coarse, try coarse.splittingBigBlock([1]), try coarse.splittingBigBlock([2]), try coarse.splittingBigBlock([1, 1])]
-            let all = try Concurrently.run(patterns.map { fine in { @Sendable in try jacobian(fine) } })
-            (trivial, standard, y, exterior) = (all[0], all[1], all[2], all[3])
+            @Sendable func jacobian(_ fine: IsotropyPattern) throws -> [[S]] {
+                let at = try embedded(fine)
+                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(at, parallel: true).jacobian
+                return (0..<at.count).map { r in (0..<at.count).map { j[r, $0] } }
+            }
+            @Sendable func diagonal(_ fine: IsotropyPattern) throws -> [[S]] {
+                [try ReducedLoss(pattern: fine, d: d).jacobianDiagonal(try embedded(fine), parallel: true)]
+            }
+            let (t, s, y, x) = (coarse, try coarse.splittingBigBlock([1]), try coarse.splittingBigBlock([2]), try coarse.splittingBigBlock([1, 1]))
+            let all = try Concurrently.run([
+                { @Sendable in try jacobian(t) }, { @Sendable in try jacobian(s) },
+                { @Sendable in try diagonal(y) }, { @Sendable in wholeExterior ? try jacobian(x) : try diagonal(x) },
+            ])
+            (trivial, standard, yDiagonal) = (all[0], all[1], all[2][0])
+            exterior = wholeExterior ? all[3] : nil
+            exteriorDiagonal = wholeExterior ? all[3].indices.map { all[3][$0][$0] } : all[3][0]
         }
 
         /// λ_x and λ_y exactly from traces (T + 2S + X + Y, T + S + Y, T + S, T), cleaned of
         /// rounding residue below 2^(-P/2) of the same traces in absolute values.
         public func exteriorAndY() throws -> (x: S, y: S) {
-            func trace(_ m: [[S]]) -> S { m.indices.reduce(S(constant: BigFloat(0, precision: context.precision), context: context)) { $0 + m[$1][$1] } }
-            func absoluteTrace(_ m: [[S]]) -> S { trace(m.map { $0.map { $0.mapCoefficients(context: context) { $0.magnitude } } }) }
-            let rawY = trace(y) - trace(standard)
-            let rawX = trace(exterior) - trace(standard) - trace(standard) + trace(trivial) - rawY
-            let boundY = absoluteTrace(y) + absoluteTrace(standard)
-            let boundX = absoluteTrace(exterior) + absoluteTrace(standard) + absoluteTrace(standard) + absoluteTrace(trivial) + boundY
+            let zero = S(constant: BigFloat(0, precision: context.precision), context: context)
+            func sum(_ diagonal: [S]) -> S { diagonal.reduce(zero, +) }
+            func absoluteSum(_ diagonal: [S]) -> S { sum(diagonal.map { $0.mapCoefficients(context: context) { $0.magnitude } }) }
+            let (t, s) = (trivial.indices.map { trivial[$0][$0] }, standard.indices.map { standard[$0][$0] })
+            let rawY = sum(yDiagonal) - sum(s)
+            let rawX = sum(exteriorDiagonal) - sum(s) - sum(s) + sum(t) - rawY
+            let boundY = absoluteSum(yDiagonal) + absoluteSum(s)
+            let boundX = absoluteSum(exteriorDiagonal) + absoluteSum(s) + absoluteSum(s) + absoluteSum(t) + boundY
             return (try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX), try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY))
         }
     }
@@ -285,7 +304,9 @@ public struct SeriesSpectrum: Sendable {
             return i
         }
         let rows = [m - 2, m - 1]
-        let j = jacobians.exterior
+        guard let j = jacobians.exterior else {
+            throw SolverError.noCriticalPoint("the last-rows block needs the whole Jacobian on Fix(S_(q-2) x S_1 x S_1) (Jacobians(_:wholeExterior: true))")
+        }
         let context = jacobians.context
         let half = BigFloat(Rational(1, 2), precision: context.precision)
         func entry(_ a: Int, _ b: Int) throws -> S {
