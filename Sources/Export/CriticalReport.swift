@@ -20,6 +20,9 @@ public struct CriticalReport {
         public var isNondegenerate: Bool
         public var smallestMagnitude: String
         public var isMinimum: Bool?
+        /// The point's own isotropy in block notation ("d", "d-1,1") when strictly larger than
+        /// the one searched; nil otherwise.
+        public var largerIsotropy: String? = nil
         public init(type: String, continuedFrom: Rational?, d: String, precision: Int, names: [String], values: [String], loss: String,
                     gradientNorm: String, index: (total: Int, components: (t: Int, s: Int, x: Int, y: Int)?)?, restrictedIndex: Int, isNondegenerate: Bool,
                     smallestMagnitude: String, isMinimum: Bool?) {
@@ -63,6 +66,9 @@ public struct CriticalReport {
             lines.append(row("restricted index", String(p.restrictedIndex)))
             lines.append(row("nondegenerate", "\(Self.yesNo(p.isNondegenerate)) (smallest |eigenvalue| \(p.smallestMagnitude))"))
             lines.append(row("minimum", Self.yesNo(p.isMinimum)))
+            if let larger = p.largerIsotropy {
+                lines.append(row("isotropy", "larger than searched: --isotropy \(larger) (a point of that isotropy, lying in this fixed-point space)"))
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -88,6 +94,7 @@ public struct CriticalReport {
             ("components", components),
             ("nondegenerate", p.isNondegenerate ? "true" : "false"),
             ("minimum", p.isMinimum.map { $0 ? "true" : "false" } ?? "null"),
+            ("larger_isotropy", p.largerIsotropy.map(JSON.string) ?? "null"),
         ]
     }
 

@@ -30,7 +30,8 @@ struct Critical: ParsableCommand {
             the full gradient at the P-bit point (3 digits). index is the number of negative \
             eigenvalues of the full Hessian at an integer d: with its isotypic parts t, s, x, y \
             for isotropy d or d-1,1, counted on the kd x kd Hessian for the others (kd <= 900; \
-            otherwise null); restricted_index counts them on the \
+            otherwise null); larger_isotropy names the point's own isotropy when it is larger \
+            than the one searched (a point of a coarser fixed-point space); restricted_index counts them on the \
             fixed-point space; nondegenerate means every computed |eigenvalue| >= 2^(-P/2).
 
             Examples:
@@ -195,11 +196,13 @@ struct Critical: ParsableCommand {
         /// The point as Export lays it out.
         var exported: CriticalReport.Point {
             let c = classification
-            return CriticalReport.Point(
+            var point = CriticalReport.Point(
                 type: c.type.rawValue, continuedFrom: result.continuedFrom, d: d, precision: precision, names: names, values: values,
                 loss: loss, gradientNorm: gradientNorm, index: c.index.map { i in (i.total, i.components.map { ($0.trivial, $0.standard, $0.exterior, $0.y) }) },
                 restrictedIndex: c.restrictedIndex, isNondegenerate: c.isNondegenerate,
                 smallestMagnitude: c.smallestMagnitude.formatted(significantDigits: 3), isMinimum: c.isMinimum)
+            point.largerIsotropy = c.largerIsotropy?.blockNotation
+            return point
         }
     }
 }

@@ -15,7 +15,7 @@ struct FamilyArguments: ParsableArguments {
     @Argument(help: "The family's name, as listed by `puiseux families` (or give --isotropy/--extra/--type, or --from).")
     var name: String?
 
-    @Option(help: "The isotropy in block notation, d or d-1,1 (as in `critical`), with --extra and --type instead of a name; with --from: the isotropy of the point.")
+    @Option(help: "The isotropy in block notation (as in `critical`): d or d-1,1 with --extra and --type instead of a name; with --from, the isotropy of the point, any (d-2,2, d-2,1,1, ...).")
     var isotropy: String?
 
     @Option(help: "m = k - d, the number of extra rows (0...2 in the catalogue).")
@@ -49,9 +49,9 @@ struct FamilyArguments: ParsableArguments {
             return
         }
         guard let isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
-        let p = try IsotropyArgument.catalogueP(isotropy)
         guard (0...6).contains(m) else { throw ValidationError("--extra must be between 0 and 6 (got \(m))") }
         if from == nil {
+            let p = try IsotropyArgument.catalogueP(isotropy)
             guard let type, let t = FamilyType(rawValue: type.uppercased()) else {
                 throw ValidationError("--type must be I or II")
             }
@@ -87,7 +87,6 @@ struct FamilyArguments: ParsableArguments {
             values.append(v)
         }
         guard let isotropy, let m = extra else { throw ValidationError("--from needs --isotropy and --extra") }
-        let p = try IsotropyArgument.catalogueP(isotropy)
         let pattern = try IsotropyArgument.pattern(isotropy, extra: m)
         let n = pattern.dimension
         if values.count == n + 1, at == nil { return (values[0], Array(values.dropFirst())) }
@@ -95,7 +94,7 @@ struct FamilyArguments: ParsableArguments {
             throw ValidationError("--from: \(values.count) numbers, but --isotropy \(isotropy) --extra \(m) has \(n) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))\(at == nil ? ", or d and them" : "")")
         }
         guard let d = at else { throw ValidationError("--from: give the point's d with --at (or as the CSV row's first number)") }
-        guard d.isFinite, d >= Double(p + 2) else { throw ValidationError("--at must be a finite d >= \(p + 2)") }
+        guard d.isFinite, d >= Double(pattern.minimumDimension) else { throw ValidationError("--at must be a finite d >= \(pattern.minimumDimension)") }
         return (d, values)
     }
 
@@ -103,11 +102,15 @@ struct FamilyArguments: ParsableArguments {
     /// with the reason when the point is not near a critical point of a regular family).
     func resolve() throws -> Solvers.Family {
         if let name { return FamilyCatalogue.named(name)! }
-        let p = try IsotropyArgument.catalogueP(isotropy!), m = extra!
-        if from == nil { return FamilyCatalogue.family(p: p, extraRows: m, type: FamilyType(rawValue: type!.uppercased())!)! }
+        let m = extra!
+        if from == nil {
+            let p = try IsotropyArgument.catalogueP(isotropy!)
+            return FamilyCatalogue.family(p: p, extraRows: m, type: FamilyType(rawValue: type!.uppercased())!)!
+        }
         let (d, coordinates) = try point()
+        let pattern = try IsotropyArgument.pattern(isotropy!, extra: m)
         do {
-            return try FamilyCatalogue.family(from: coordinates, d: d, p: p, extraRows: m, precision: max(precision, 192))
+            return try FamilyCatalogue.family(from: coordinates, d: d, pattern: pattern, precision: max(precision, 192))
         } catch {
             throw CLIFailure(computation: "--from: \(error)")
         }
@@ -121,7 +124,7 @@ struct FamilyArguments: ParsableArguments {
 
     /// "$\Delta(S_{d-1} \times S_{1})$, $m = 1$" for captions.
     static func latexIsotropy(_ f: Solvers.Family) -> String {
-        let blocks = f.p == 0 ? ["S_{d}"] : ["S_{d-\(f.p)}", "S_{\(f.p)}"]
+        let blocks = [f.p == 0 ? "S_{d}" : "S_{d-\(f.p)}"] + f.pattern.smallBlocks.map { "S_{\($0)}" }
         return "$\\Delta(" + blocks.joined(separator: " \\times ") + ")$, $m = \(f.extraRows)$"
     }
 }

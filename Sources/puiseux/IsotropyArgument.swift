@@ -21,7 +21,7 @@ enum IsotropyArgument {
     static func catalogueP(_ text: String) throws -> Int {
         let small = try smallBlocks(text)
         guard small.isEmpty || small == [1] else {
-            throw ValidationError("--isotropy \(text): families and spectra are computed for d and d-1,1 only so far; `puiseux critical --isotropy \(text) --d 20` finds this isotropy's critical points")
+            throw ValidationError("--isotropy \(text): the catalogue has families of d and d-1,1 only; give a critical point of this isotropy with --from (`puiseux critical --isotropy \(text) --d 20` finds them)")
         }
         return small.first ?? 0
     }

@@ -42,6 +42,11 @@ struct Spectrum: ParsableCommand {
         if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
         guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
+        // The isotypic decomposition is written for S_q and one block of size 1 (issue "Any
+        // isotropy", item 2): the irreducibles of other small blocks would be missing.
+        if let isotropy = shared.isotropy, (try? IsotropyArgument.catalogueP(isotropy)) == nil {
+            throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropy d and d-1,1 only so far (the isotypic components of other blocks are not; `puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+        }
     }
 
     static let names = ["t", "s", "x", "y"]

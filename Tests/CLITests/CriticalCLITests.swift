@@ -12,7 +12,7 @@ struct CriticalCLITests {
     }
 
     static let pointKeys: Set<String> = ["family", "d", "precision_bits", "continued_from", "coordinates", "point", "loss",
-                                         "gradient_norm", "index", "restricted_index", "components", "nondegenerate", "minimum"]
+                                         "gradient_norm", "index", "restricted_index", "components", "nondegenerate", "minimum", "larger_isotropy"]
 
     @Test("search: p = 0, type I at d = 10 as JSON")
     func searchJSON() throws {

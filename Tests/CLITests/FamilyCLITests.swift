@@ -51,6 +51,21 @@ struct FamilyCLITests {
         try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--type", "II"], status: 2)
     }
 
+    /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
+    /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
+    /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
+    /// its spectrum is refused in one line (the isotypic split covers d and d-1,1 only).
+    @Test func familyOfANewIsotropyFromAPoint() throws {
+        let point = "--from=1.0048279190,-0.007796776,0.0945947582,0.0647138976,-0.821456164,0.0818502104"
+        let r = try CLI.run(["family", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--terms", "4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("d-2,2-m0-II@d=20: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
+        #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
+        #expect(r.stdout.contains("agreement with Newton: d = 10000"))
+        let s = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20"])
+        #expect(s.status == 2 && s.stderr.contains("spectra are computed for isotropy d and d-1,1 only"), "\(s.stderr)")
+    }
+
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the
     /// new spelling, an isotropy without families and spectra yet points to `critical`, and
     /// `families`/`check` select by it.

@@ -38,3 +38,30 @@ import Landscape
         #expect(try FullHessianIndex.count(off) == nil)
     }
 }
+
+/// `CriticalPointClassification.largerIsotropy`: a point of a coarser fixed-point space, found
+/// while searching a finer one, is reported with its own isotropy.
+@Suite struct LargerIsotropyTests {
+    /// The p0-m0-I point at d = 10 embedded in Fix Δ(S_{d-2} x S_2) and in Fix Δ(S_{d-2} x S_1 x
+    /// S_1) is a point of Δ S_d; the p1-m0-II point embedded in the latter is one of Δ(S_{d-1} x
+    /// S_1); a point found as Δ(S_{d-2} x S_2) with its own values is not reported.
+    @Test func coarserPointsAreNamed() throws {
+        let delta = try #require(FamilyCatalogue.named("p0-m0-I"))
+        let point = try #require(try FamilyCatalogue.criticalPoints(of: delta, at: [BigFloat(10, precision: 128)], precision: 128).first)
+        for small in [[2], [1, 1]] {
+            let fine = try IsotropyPattern(smallBlocks: small, extraRows: 0)
+            let xi = try delta.pattern.embed(point.coordinates, into: fine)
+            let embedded = CriticalPoint(pattern: fine, d: point.d, coordinates: xi, loss: point.loss, gradientNorm: point.gradientNorm, iterations: 0)
+            #expect(try CriticalPointClassification.largerIsotropy(of: embedded) == delta.pattern)
+        }
+        let two = try #require(FamilyCatalogue.named("p1-m0-II"))
+        let q = try #require(try FamilyCatalogue.criticalPoints(of: two, at: [BigFloat(10, precision: 128)], precision: 128).first)
+        let fine = try IsotropyPattern(smallBlocks: [1, 1], extraRows: 0)
+        let embedded = CriticalPoint(pattern: fine, d: q.d, coordinates: try two.pattern.embed(q.coordinates, into: fine),
+                                     loss: q.loss, gradientNorm: q.gradientNorm, iterations: 0)
+        #expect(try CriticalPointClassification.largerIsotropy(of: embedded) == two.pattern)
+        let own = try CriticalPointFinder(starts: 4).find(pattern: try IsotropyPattern(smallBlocks: [2], extraRows: 0), d: Rational(20), precision: 128, type: .typeII)
+        let first = try #require(own.first)
+        #expect(first.classification.largerIsotropy == nil, "\(first.point.coordinates.map(\.doubleValue))")
+    }
+}

@@ -16,12 +16,18 @@ extension FamilyCatalogue {
     /// is the catalogued family with the same isotropy, type and limit when there is one;
     /// otherwise a new family named "p<p>-m<m>-<type>@d=<d>" seeded by the polished point.
     public static func family(from point: [Double], d: Double, p: Int, extraRows m: Int, precision: Int) throws -> Family {
-        let pattern = try IsotropyPattern.standard(p: p, extraRows: m)
+        try family(from: point, d: d, pattern: try IsotropyPattern.standard(p: p, extraRows: m), precision: precision)
+    }
+
+    /// The same for any isotropy and number of extra rows (`pattern`); a new family is named
+    /// "<blocks>-m<m>-<type>@d=<d>", e.g. "d-2,2-m0-I@d=20".
+    public static func family(from point: [Double], d: Double, pattern: IsotropyPattern, precision: Int) throws -> Family {
+        let m = pattern.extraRows
         guard point.count == pattern.dimension else {
             throw SolverError.noCriticalPoint("the point has \(point.count) coordinates; \(pattern) with m = \(m) has \(pattern.dimension) (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
         }
-        guard point.allSatisfy(\.isFinite), d.isFinite, d >= Double(p + 2) else {
-            throw SolverError.noCriticalPoint("the point and d must be finite numbers, d >= \(p + 2)")
+        guard point.allSatisfy(\.isFinite), d.isFinite, d >= Double(pattern.minimumDimension) else {
+            throw SolverError.noCriticalPoint("the point and d must be finite numbers, d >= \(pattern.minimumDimension)")
         }
         let start = point.map { BigFloat($0, precision: precision) }
         let polished: CriticalPoint
@@ -46,8 +52,11 @@ extension FamilyCatalogue {
             }
             limit.append(c)
         }
-        if let known = family(p: p, extraRows: m, type: polished.type), known.limit == limit { return known }
-        return Family(name: "p\(p)-m\(m)-\(polished.type)@d=\(d.formatted)", p: p, extraRows: m, type: polished.type,
+        if let known = families.first(where: { $0.pattern == pattern && $0.type == polished.type }), known.limit == limit { return known }
+        let name = pattern.smallBlocks.count <= 1 && pattern.smallTotal <= 1
+            ? "p\(pattern.smallTotal)-m\(m)-\(polished.type)@d=\(d.formatted)"
+            : "\(pattern.blockNotation)-m\(m)-\(polished.type)@d=\(d.formatted)"
+        return Family(name: name, pattern: pattern, type: polished.type,
                       limit: limit, expectedRamification: 0,
                       seed: polished.coordinates.map(\.doubleValue), seedDimension: d)
     }

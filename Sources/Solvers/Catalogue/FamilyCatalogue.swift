@@ -4,13 +4,17 @@ import Glibc
 import Numbers
 import Landscape
 
-/// One of the eight regular families of critical points of paper 000 (MATH.md section 3):
-/// isotropy Δ(S_{d-p} x S_p), m extra rows, type I (D_1 -> -1) or II (D_1 -> +1).
+/// A regular family of critical points (MATH.md section 3): isotropy Δ(S_{d-s} x S_{n_2} x ...)
+/// with m extra rows, type I (D_1 -> -1) or II (D_1 -> +1). The catalogue holds the eight of
+/// paper 000 (isotropy Δ(S_{d-p} x S_p), p <= 1); a family given by a point may have any.
 public struct Family: Sendable, CustomStringConvertible {
     /// Short name accepted by every command, e.g. "p1-m1-II".
     public let name: String
-    public let p: Int
-    public let extraRows: Int
+    /// The isotropy and the extra rows.
+    public let pattern: IsotropyPattern
+    /// s, the sum of the small blocks (p for Δ(S_{d-p} x S_p)).
+    public var p: Int { pattern.smallTotal }
+    public var extraRows: Int { pattern.extraRows }
     public let type: FamilyType
     /// c_inf in the paper's coordinate order (exact).
     public let limit: [Rational]
@@ -28,9 +32,10 @@ public struct Family: Sendable, CustomStringConvertible {
     public let seed: [Double]
     public let seedDimension: Double
 
-    public var pattern: IsotropyPattern {
-        // The catalogue's patterns are valid by construction.
-        try! IsotropyPattern.standard(p: p, extraRows: extraRows)
+    public init(name: String, pattern: IsotropyPattern, type: FamilyType, limit: [Rational], expectedRamification: Int,
+                seed: [Double], seedDimension: Double) {
+        (self.name, self.pattern, self.type, self.limit) = (name, pattern, type, limit)
+        (self.expectedRamification, self.seed, self.seedDimension) = (expectedRamification, seed, seedDimension)
     }
 
     public var description: String { "\(name): \(pattern), type \(type)" }
@@ -42,7 +47,8 @@ public enum FamilyCatalogue {
     }
 
     static func family(_ p: Int, _ m: Int, _ type: FamilyType, _ limit: [Rational], b: Int = 2, seed: [Double]? = nil) -> Family {
-        Family(name: "p\(p)-m\(m)-\(type)", p: p, extraRows: m, type: type, limit: limit,
+        // The catalogue's patterns are valid by construction.
+        Family(name: "p\(p)-m\(m)-\(type)", pattern: try! IsotropyPattern.standard(p: p, extraRows: m), type: type, limit: limit,
                expectedRamification: b, seed: seed ?? offLimit(limit), seedDimension: 20)
     }
 

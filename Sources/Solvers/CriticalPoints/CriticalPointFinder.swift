@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Numbers
 import LinearAlgebra
 import Landscape
@@ -247,6 +250,25 @@ public struct CriticalPointClassification: Sendable {
     /// true when index = 0 and non-degenerate; false when some eigenvalue (restricted or
     /// full) is negative; nil when only the restricted spectrum is known and has no negative.
     public let isMinimum: Bool?
+    /// The point's own isotropy when it is strictly larger than the one searched (e.g. a point
+    /// of Δ(S_{d-2} x S_2) whose small block repeats the big block's values is a point of Δ S_d);
+    /// nil when it is the one searched (`largerIsotropy(of:)`).
+    public let largerIsotropy: IsotropyPattern?
+
+    /// The isotropy of the point's matrix, found by `DetectedIsotropy` at d_0 = 2s + 3 (s the
+    /// small blocks' total, so that the big block stays the largest; the equalities between
+    /// coordinates do not depend on d), when its group is larger than the searched one's.
+    /// Coordinates equal to 1e-9 relative count as equal (they are computed to 2^(-P/2) or better).
+    public static func largerIsotropy(of point: CriticalPoint) throws -> IsotropyPattern? {
+        let pattern = point.pattern
+        let d0 = 2 * pattern.smallTotal + 3
+        let w = try pattern.matrix(point.coordinates.map(\.doubleValue), dimension: d0)
+        let found = try DetectedIsotropy.detect(w, relativeTolerance: 1e-9)
+        func order(_ sizes: [Int]) -> Double { sizes.reduce(0) { $0 + (1...max(1, $1)).reduce(0) { $0 + log(Double($1)) } } }
+        let searched = [d0 - pattern.smallTotal] + pattern.smallBlocks
+        guard let larger = found.pattern, order(found.blockSizes) > order(searched) + 1e-9 else { return nil }
+        return try IsotropyPattern(smallBlocks: Array(found.blockSizes.dropFirst()).filter { $0 > 0 }, extraRows: larger.extraRows)
+    }
 
     public init(_ point: CriticalPoint) throws {
         type = point.type
@@ -276,6 +298,7 @@ public struct CriticalPointClassification: Sendable {
         } else {
             isMinimum = nil
         }
+        largerIsotropy = try? Self.largerIsotropy(of: point)
     }
 }
 
