@@ -42,10 +42,10 @@ struct Spectrum: ParsableCommand {
         if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
         guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
-        // The isotypic decomposition is written for S_q and one block of size 1 (issue "Any
-        // isotropy", item 2): the irreducibles of other small blocks would be missing.
-        if let isotropy = shared.isotropy, (try? IsotropyArgument.catalogueP(isotropy)) == nil {
-            throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropy d and d-1,1 only so far (the isotypic components of other blocks are not; `puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+        // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
+        // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
+        if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
+            throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...) so far; the isotypic components of a block of size 2 or more are not (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
         }
     }
 
@@ -72,7 +72,11 @@ struct Spectrum: ParsableCommand {
 
     /// The degree of each component's eigenvalues as a formula in d.
     static func degreeFormulas(_ family: Solvers.Family) -> [String] {
-        family.p == 0 ? ["1", "d - 1", "(d - 1)(d - 2)/2", "d(d - 3)/2"] : ["1", "d - 2", "(d - 2)(d - 3)/2", "(d - 1)(d - 4)/2"]
+        // q = d - s (s single indices outside the big block): 1, q - 1, (q-1)(q-2)/2, q(q-3)/2.
+        let s = family.p
+        func q(_ shift: Int) -> String { s + shift == 0 ? "d" : "d - \(s + shift)" }
+        func product(_ a: String, _ b: String) -> String { (a == "d" ? a : "(\(a))") + "(\(b))/2" }
+        return ["1", q(1), product(q(1), q(2)), product(q(0), q(3))]
     }
 
     /// The exact spectrum at one d: the critical point at P and P + 64 bits, each component's

@@ -46,6 +46,39 @@ import Landscape
         for d in [8, 12, 20] { try Self.check(name, d: d, bits: 192, tolerance: 1e-20) }
     }
 
+    /// Isotropies with several single-index blocks (paper 003's Δ(S_{d-2} x S_1 x S_1) and
+    /// Δ(S_{d-3} x S_1 x S_1 x S_1)): the group is S_q, q = d - s, and the same four components
+    /// with the same degrees give the full Hessian's spectrum. The decomposition holds at any
+    /// point of the fixed-point space (the Hessian commutes with the isotropy there), so the
+    /// points are random; multiplicities must add up to kd.
+    static func checkRandom(small: [Int], m: Int, d: Int, bits: Int, tolerance: Double) throws {
+        let pattern = try IsotropyPattern(smallBlocks: small, extraRows: m)
+        var random = SplitMix64(seed: UInt64(17 + d + 5 * m + small.count))
+        let xi = pattern.coordinates.map { c -> BigFloat in
+            if case .diagonal = c { return BigFloat(random.uniform(0.5, 1), precision: bits) }
+            return BigFloat(random.uniform(-0.3, 0.3), precision: bits)
+        }
+        let point = CriticalPoint(pattern: pattern, d: BigFloat(d, precision: bits), coordinates: xi,
+                                  loss: BigFloat(0, precision: bits), gradientNorm: BigFloat(0, precision: bits), iterations: 0)
+        let spectrum = try IsotypicSpectrum(point)
+        let predicted = Self.predicted(spectrum, q: d - pattern.smallTotal)
+        let w = try pattern.matrix(xi, dimension: d)
+        let full = try ExplicitModel<BigFloat>(dimension: d).hessian(Matrix(w)).symmetricEigenvalues()
+        #expect(predicted.count == full.count && full.count == (d + m) * d)
+        let worst = zip(predicted, full).map { abs(($0 - $1).doubleValue) }.max() ?? .infinity
+        #expect(worst < tolerance, "\(pattern) at d = \(d): largest difference \(worst)")
+    }
+
+    @Test(arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1, 1], 0)])
+    func singletonBlocksMatchTheFullHessianAtEight(_ small: [Int], _ m: Int) throws {
+        try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
+    }
+
+    @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1)])
+    func singletonBlocksMatchTheFullHessianAtTwelve(_ small: [Int], _ m: Int) throws {
+        try Self.checkRandom(small: small, m: m, d: 12, bits: 128, tolerance: 1e-25)
+    }
+
     /// Paper 000, introduction (MATH.md section 6): for p = 0, k = d the standard eigenvalues
     /// are 1/4 - 1/(2 pi), 1/4 and d/4 + 1/4 up to lower order terms.
     @Test func deltaSdStandardEigenvaluesAtLargeD() throws {

@@ -31,6 +31,10 @@ public struct IsotropyPattern: Equatable, Hashable, Sendable, CustomStringConver
     }
 
     public var blockCount: Int { smallBlocks.count + 1 }
+    /// Whether every small block is a single index: the isotropy group is then S_q (q = d - s)
+    /// and the Hessian's isotypic components are those of S_q alone, t, s, x and y
+    /// (`IsotypicSpectrum`); a block of size n >= 2 adds the irreducibles of S_n.
+    public var smallBlocksAreSingletons: Bool { smallBlocks.allSatisfy { $0 == 1 } }
     /// Sum of the small blocks: the big block has d - smallTotal indices.
     public var smallTotal: Int { smallBlocks.reduce(0, +) }
     /// The smallest d for which the pattern fits with a big block of at least 2 indices.

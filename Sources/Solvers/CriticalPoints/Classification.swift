@@ -2,7 +2,7 @@ import Numbers
 import LinearAlgebra
 import Landscape
 
-/// Eigenvalues of the Hessian at a critical point of isotropy Δ(S_q x S_p), p in {0, 1},
+/// Eigenvalues of the Hessian at a critical point of isotropy Δ(S_q x S_1 x ... x S_1),
 /// separated by isotypic component of S_q (MATH.md section 4) through fixed-point spaces of
 /// subgroups: Fix(S_q) carries T, Fix(S_{q-1} x S_1) carries T + S, Fix(S_{q-2} x S_2)
 /// carries T + S + Y and Fix(S_{q-2} x S_1 x S_1) carries T + 2S + X + Y. The Jacobian of the
@@ -19,8 +19,8 @@ public struct RestrictedSpectrum: Sendable {
 
     public init(_ point: CriticalPoint) throws {
         let pattern = point.pattern
-        guard pattern.smallBlocks.count <= 1, pattern.smallBlocks.allSatisfy({ $0 == 1 }) || pattern.smallBlocks.isEmpty else {
-            throw SolverError.noCriticalPoint("the isotypic index is implemented for Δ(S_{d-p} x S_p), p in {0, 1}; got \(pattern)")
+        guard pattern.smallBlocksAreSingletons else {
+            throw SolverError.noCriticalPoint("the isotypic index is implemented for isotropies whose small blocks are single indices; got \(pattern)")
         }
         func spectrum(_ finer: IsotropyPattern) throws -> [BigFloat] {
             let xi = try pattern.embed(point.coordinates, into: finer)
@@ -51,7 +51,7 @@ public struct RestrictedSpectrum: Sendable {
         return (symmetric, roots)
     }
 
-    /// Number of negative eigenvalues of the full Hessian at integer d = q + p:
+    /// Number of negative eigenvalues of the full Hessian at integer d = q + s:
     /// neg(T) + (q - 1) neg(S) + (q-1)(q-2)/2 neg(X) + q(q-3)/2 neg(Y), with
     /// neg(S) = neg(T+S) - neg(T), neg(Y) = neg(T+S+Y) - neg(T+S), neg(X) = neg(T+2S+X+Y) - neg(T) - 2 neg(S) - neg(Y).
     public func index(q: Int) -> (total: Int, trivial: Int, standard: Int, exterior: Int, y: Int) {

@@ -237,8 +237,9 @@ public struct CriticalPointClassification: Sendable {
     public let restrictedEigenvalues: [BigFloat]
     /// Number of negative restricted eigenvalues.
     public let restrictedIndex: Int
-    /// Full Hessian index at an integer d: through the isotypic components for Δ(S_{d-p} x S_p)
-    /// with p in {0, 1}, otherwise counted on the full Hessian while kd <= 900
+    /// Full Hessian index at an integer d: through the isotypic components of S_q when every
+    /// small block is a single index (d, d-1,1, d-2,1,1, ...), otherwise counted on the full
+    /// Hessian while kd <= 900
     /// (`FullHessianIndex`); nil for a non-integer d, a larger kd, or a full-Hessian eigenvalue
     /// too close to zero to sign in Double.
     public let index: HessianIndex?
@@ -277,7 +278,7 @@ public struct CriticalPointClassification: Sendable {
         var smallest = restrictedEigenvalues.map(\.magnitude).min()!
         var index: HessianIndex?
         let p = point.pattern.smallTotal
-        if point.pattern.smallBlocks.count <= 1, p <= 1, point.d.exactRational.isInteger,
+        if point.pattern.smallBlocksAreSingletons, point.d.exactRational.isInteger,
            let q = point.d.exactRational.intComponents.map({ $0.numerator - p }),
            let spectrum = try? RestrictedSpectrum(point) {
             let i = spectrum.index(q: q)

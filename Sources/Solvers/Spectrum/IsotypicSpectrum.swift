@@ -2,8 +2,9 @@ import Numbers
 import LinearAlgebra
 import Landscape
 
-/// The Hessian spectrum at a critical point of isotropy Δ(S_q x S_p), p in {0, 1}, split by
-/// isotypic component of S_q (MATH.md section 4), at any real d, without forming the
+/// The Hessian spectrum at a critical point of isotropy Δ(S_q x S_1 x ... x S_1) (s single
+/// indices, q = d - s: d, d-1,1, d-2,1,1, ...), split by isotypic component of S_q (MATH.md
+/// section 4), at any real d, without forming the
 /// (kd x kd) Hessian: each eigenvalue of the trivial (t), standard (s), exterior-square (x)
 /// and (q-2, 2) (y) components, with multiplicity 1, q - 1, (q-1)(q-2)/2, q(q-3)/2.
 ///
@@ -30,8 +31,8 @@ public struct IsotypicSpectrum: Sendable {
 
     public init(_ point: CriticalPoint) throws {
         let coarse = point.pattern
-        guard coarse.smallBlocks.isEmpty || coarse.smallBlocks == [1] else {
-            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for Δ(S_{d-p} x S_p), p in {0, 1}; got \(coarse)")
+        guard coarse.smallBlocksAreSingletons else {
+            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...); got \(coarse)")
         }
         let withS = try coarse.splittingBigBlock([1])
         let withY = try coarse.splittingBigBlock([2])
