@@ -32,7 +32,10 @@ public struct SeriesFamilyExpansion: Sendable {
 
     /// Solves with `max(terms + 4, 12)` terms internally, so that the loss (where d^2-sized
     /// pieces cancel) and the finite-d check have a tail to measure the truncation error with.
-    public static func compute(_ family: Family, terms: Int, precision: Int) throws -> SeriesFamilyExpansion {
+    /// `minimumInternalTerms`: 12 for a printed series (the b = 4 families' kernel directions
+    /// lag 2-3 orders behind, and the tail estimate needs terms beyond the printed ones); a
+    /// series wanted only as Newton's start at a large d may ask for fewer.
+    public static func compute(_ family: Family, terms: Int, precision: Int, minimumInternalTerms: Int = 12) throws -> SeriesFamilyExpansion {
         let names = family.pattern.coordinates.map(\.description)
         let bits = max(precision, 192)
         var firstError: Error?
@@ -44,7 +47,7 @@ public struct SeriesFamilyExpansion: Sendable {
             for guess in try LeadingBehaviour.candidates(limit: family.limit, points: moderate, names: names) {
                 if getenv("PUISEUX_TRACE") != nil { print("moderate-d candidate: \(guess.exponents) \(guess.coefficients.map { $0.formatted(significantDigits: 4) })") }
                 do {
-                    let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)")
+                    let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)", minimumInternalTerms: minimumInternalTerms)
                     if try e.newtonAgreement().allSatisfy({ $0.ratio < agreementRatio }) { accepted.append(e) }
                     else { firstError = firstError ?? SolverError.notConverged("the series from the moderate-d guess disagrees with Newton") }
                 } catch { firstError = firstError ?? error }
@@ -61,7 +64,7 @@ public struct SeriesFamilyExpansion: Sendable {
         do {
             let far = try FamilyCatalogue.criticalPoints(of: family, at: [1e6, 1e7, 1e8].map { BigFloat($0, precision: bits) }, precision: bits)
             let leading = try LeadingBehaviour.estimate(limit: family.limit, points: far, names: names)
-            return try compute(family, terms: terms, precision: precision, leading: leading, source: "large d (1e6-1e8)")
+            return try compute(family, terms: terms, precision: precision, leading: leading, source: "large d (1e6-1e8)", minimumInternalTerms: minimumInternalTerms)
         } catch {
             // The fallback's reason is the more telling one: the guess may fail for many reasons.
             throw error
@@ -73,10 +76,10 @@ public struct SeriesFamilyExpansion: Sendable {
     public static let agreementRatio = 10.0
 
     public static func compute(_ family: Family, terms: Int, precision: Int, leading: LeadingBehaviour,
-                               source: String) throws -> SeriesFamilyExpansion {
-        // At least 12 internal terms: the staged solve of a b = 4 family needs the equations to
-        // reach the lag of its kernel directions (t^2 - t^3) beyond the printed terms.
-        let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, 12))
+                               source: String, minimumInternalTerms: Int = 12) throws -> SeriesFamilyExpansion {
+        // At least 12 internal terms by default: the staged solve of a b = 4 family needs the
+        // equations to reach the lag of its kernel directions (t^2 - t^3) beyond the printed terms.
+        let solver = SeriesFamilySolver(precision: precision, terms: max(terms + 4, minimumInternalTerms))
         let solution: FamilySeries
         do {
             solution = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading)
