@@ -25,4 +25,22 @@ struct FamiliesCLITests {
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("error: "))
     }
+
+    /// --search on d-1,1 rediscovers the catalogue's two families (matched by limit and type,
+    /// an independent check of the search, the continuation and the limit reading); on d-2,2
+    /// it finds the two families of that isotropy, each with the `family --from` that computes
+    /// its series; a search without --isotropy is refused.
+    @Test func searchFindsFamilies() throws {
+        let known = try CLI.run(["families", "--isotropy", "d-1,1", "--extra", "0", "--search", "--starts", "8", "--format", "json"])
+        #expect(known.status == 0, "\(known.stderr)")
+        let k = try #require(try JSONSerialization.jsonObject(with: Data(known.stdout.utf8)) as? [String: Any])
+        let names = Set((k["families"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+        #expect(names == ["p1-m0-I", "p1-m0-II"], "\(names)")
+        let new = try CLI.run(["families", "--isotropy", "d-2,2", "--extra", "0", "--search", "--starts", "8"])
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(new.stdout.contains("d-2,2-m0-II@d=20: type II") && new.stdout.contains("(D_1, O_1, B_12, B_21, D_2, O_2) -> (1, 0, 0, 0, -1, 0)"))
+        #expect(new.stdout.contains("d-2,2-m0-I@d=20: type I") && new.stdout.contains("puiseux family --isotropy d-2,2 --extra 0 --from="))
+        let bad = try CLI.run(["families", "--search"])
+        #expect(bad.status == 2 && bad.stderr.contains("--search needs --isotropy"))
+    }
 }
