@@ -12,10 +12,10 @@ import Landscape
 @Suite struct IsotypicSpectrumTests {
     static func predicted(_ s: IsotypicSpectrum, q: Int) -> [BigFloat] {
         let g = IsotypicSpectrum.degrees(q: q)
-        var all = s.trivial
-        for v in s.standard { all += Array(repeating: v, count: g.standard) }
-        for v in s.exterior { all += Array(repeating: v, count: g.exterior) }
-        for v in s.y { all += Array(repeating: v, count: g.y) }
+        var all = s.trivial + s.trivialSign
+        for v in s.standard + s.standardSign { all += Array(repeating: v, count: g.standard) }
+        for v in s.exterior + s.exteriorSign { all += Array(repeating: v, count: g.exterior) }
+        for v in s.y + s.ySign { all += Array(repeating: v, count: g.y) }
         return all.sorted()
     }
 
@@ -74,7 +74,15 @@ import Landscape
         try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
     }
 
-    @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1)])
+    /// One block of size 2 (Δ(S_{d-2} x S_2), Δ(S_{d-3} x S_2 x S_1)): the four components of
+    /// S_q tensored with the trivial and with the sign representation of S_2 give the full
+    /// Hessian's kd eigenvalues.
+    @Test(arguments: [([2], 0), ([2], 1), ([2, 1], 0), ([1, 2], 1)])
+    func onePairMatchesTheFullHessianAtEight(_ small: [Int], _ m: Int) throws {
+        try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
+    }
+
+    @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1), ([2], 0), ([2], 3), ([2, 1], 1)])
     func singletonBlocksMatchTheFullHessianAtTwelve(_ small: [Int], _ m: Int) throws {
         try Self.checkRandom(small: small, m: m, d: 12, bits: 128, tolerance: 1e-25)
     }

@@ -23,6 +23,10 @@ public struct IsotypicSpectrum: Sendable {
     public let standard: [BigFloat]
     public let exterior: [BigFloat]
     public let y: [BigFloat]
+    /// With one small block of size 2 (S_2 acting on its pair): the same four components of S_q
+    /// tensored with the sign of S_2, same degrees (the four above are then those tensored with
+    /// its trivial representation); empty otherwise.
+    public let trivialSign: [BigFloat], standardSign: [BigFloat], exteriorSign: [BigFloat], ySign: [BigFloat]
 
     /// Multiplicities of one eigenvalue of each component at q = d - p.
     public static func degrees(q: Int) -> (trivial: Int, standard: Int, exterior: Int, y: Int) {
@@ -31,8 +35,9 @@ public struct IsotypicSpectrum: Sendable {
 
     public init(_ point: CriticalPoint) throws {
         let coarse = point.pattern
-        guard coarse.smallBlocksAreSingletons else {
-            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...); got \(coarse)")
+        let pairs = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] == 2 }
+        guard coarse.smallBlocks.allSatisfy({ $0 <= 2 }), pairs.count <= 1 else {
+            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for isotropies whose small blocks are single indices and at most one pair (d, d-1,1, d-2,1,1, d-2,2, d-3,2,1, ...); got \(coarse)")
         }
         let withS = try coarse.splittingBigBlock([1])
         let withY = try coarse.splittingBigBlock([2])
@@ -68,6 +73,31 @@ public struct IsotypicSpectrum: Sendable {
         exterior = try spectrum(withXY, complementOf:
             try unitImages(withS, identity, into: withXY) + unitImages(withS, moveSingleton, into: withXY)
                 + unitImages(withY, identity, into: withXY))
+
+        // The pair's sign: the same four computations with the pair split into two single
+        // indices (primed patterns, the same index positions), the complement of what is
+        // symmetric in the pair (the unprimed spaces) and of the primed coarser spaces.
+        guard let pair = pairs.first else {
+            (trivialSign, standardSign, exteriorSign, ySign) = ([], [], [], [])
+            return
+        }
+        var split = coarse.smallBlocks
+        split.replaceSubrange(pair...pair, with: [1, 1])
+        let coarse1 = try IsotropyPattern(smallBlocks: split, extraRows: coarse.extraRows)
+        let (withS1, withY1, withXY1) = (try coarse1.splittingBigBlock([1]), try coarse1.splittingBigBlock([2]), try coarse1.splittingBigBlock([1, 1]))
+        func signSpectrum(_ fine: IsotropyPattern, complementOf span: [[Rational]]) throws -> [BigFloat] {
+            let w = try coarse.matrix(point.coordinates, dimension: d0)
+            let xi = fine.representativeEntries(dimension: d0).map { w[$0.row][$0.column] }
+            return try IsotypicSpectrum.complementEigenvalues(pattern: fine, d: d, xi: xi, span: span)
+        }
+        trivialSign = try signSpectrum(coarse1, complementOf: try unitImages(coarse, identity, into: coarse1))
+        standardSign = try signSpectrum(withS1, complementOf:
+            try unitImages(withS, identity, into: withS1) + unitImages(coarse1, identity, into: withS1))
+        ySign = try signSpectrum(withY1, complementOf:
+            try unitImages(withY, identity, into: withY1) + unitImages(withS1, symmetrise, into: withY1))
+        exteriorSign = try signSpectrum(withXY1, complementOf:
+            try unitImages(withXY, identity, into: withXY1) + unitImages(withS1, identity, into: withXY1)
+                + unitImages(withS1, moveSingleton, into: withXY1) + unitImages(withY1, identity, into: withXY1))
     }
 
     /// The matrix with rows i and j and columns i and j exchanged (i, j < d: block rows).
