@@ -45,7 +45,10 @@ struct Spectrum: ParsableCommand {
         // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
         // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
-            throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...) so far; the isotypic components of a block of size 2 or more are not (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            let onePair = small.allSatisfy { $0 <= 2 } && small.filter { $0 == 2 }.count == 1
+            if d == nil || !onePair {
+                throw ValidationError("--isotropy \(isotropy): eigenvalue series are computed for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...), the exact spectrum at one d (--d) also with one block of size 2; the isotypic components of other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            }
         }
     }
 
@@ -90,13 +93,20 @@ struct Spectrum: ParsableCommand {
         } catch {
             throw CLIFailure(computation: "\(family.name) at d = \(d): \(error)")
         }
-        let lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
+        var lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
         let q = d - Double(family.p)
-        let degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+        var degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+        var names = Self.names
+        // With a block of size 2: the same components tensored with its sign, same degrees.
+        if !a.trivialSign.isEmpty {
+            lists += [(a.trivialSign, b.trivialSign), (a.standardSign, b.standardSign), (a.exteriorSign, b.exteriorSign), (a.ySign, b.ySign)]
+            degrees += degrees
+            names += Self.names.map { $0 + "-sign" }
+        }
         let report = SpectrumReport.AtDimension(
             subject: FamilyArguments.subject(family), d: Self.number(d), precision: precision,
-            components: lists.enumerated().map { i, pair in
-                (Self.names[i], degrees[i], zip(pair.0, pair.1).map { x, y in let v = backed(x, y); return (v.text, v.digits, x.sign) })
+            components: lists.enumerated().filter { !$0.element.0.isEmpty || $0.offset < Self.names.count }.map { i, pair in
+                (names[i], degrees[i], zip(pair.0, pair.1).map { x, y in let v = backed(x, y); return (v.text, v.digits, x.sign) })
             })
         switch format {
         case .text: print(report.text)

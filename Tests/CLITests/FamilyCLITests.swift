@@ -63,7 +63,27 @@ struct FamilyCLITests {
         #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
         #expect(r.stdout.contains("agreement with Newton: d = 10000"))
         let s = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20"])
-        #expect(s.status == 2 && s.stderr.contains("spectra are computed for isotropy d and d-1,1 only"), "\(s.stderr)")
+        #expect(s.status == 2 && s.stderr.contains("eigenvalue series are computed for isotropies whose small blocks are single indices"), "\(s.stderr)")
+        // The exact spectrum at d = 20 with the pair's sign components: the degrees count kd =
+        // 400 eigenvalues, and their negative count is the index that `critical` counts on the
+        // full 400 x 400 Hessian (a different computation).
+        let exact = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--d", "20", "--format", "json"])
+        #expect(exact.status == 0, "\(exact.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
+        let components = try #require(doc["components"] as? [[String: Any]])
+        #expect(components.contains { $0["irrep"] as? String == "t-sign" })
+        var total = 0, negative = 0
+        for c in components {
+            let degree = Int(c["degree"] as? String ?? "") ?? -1
+            let values = c["eigenvalues"] as? [[String: Any]] ?? []
+            total += degree * values.count
+            negative += degree * values.filter { ($0["sign"] as? Int ?? 0) < 0 }.count
+        }
+        #expect(total == 400)
+        let start = point.replacingOccurrences(of: "--from=", with: "")
+        let critical = try CLI.run(["critical", "--isotropy", "d-2,2", "--d", "20", "--start", start, "--format", "json"])
+        let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
+        #expect(c["index"] as? Int == negative, "\(critical.stdout.prefix(300))")
     }
 
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the
