@@ -46,8 +46,8 @@ struct Spectrum: ParsableCommand {
         // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
             let onePair = small.allSatisfy { $0 <= 2 } && small.filter { $0 == 2 }.count == 1
-            if d == nil || !onePair {
-                throw ValidationError("--isotropy \(isotropy): eigenvalue series are computed for isotropies whose small blocks are single indices (d, d-1,1, d-2,1,1, ...), the exact spectrum at one d (--d) also with one block of size 2; the isotypic components of other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            if !onePair {
+                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one pair (d, d-1,1, d-2,1,1, d-2,2, d-3,2,1, ...); the isotypic components of other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
             }
         }
     }
@@ -141,7 +141,9 @@ struct Spectrum: ParsableCommand {
                     return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
                 }, order: order)
             }
-            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list)
+            // A component tensored with the pair's sign has the degree of the one it twists.
+            let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
+            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[base], eigenvalues: list)
         }
         return (components, header, bExponent)
     }
@@ -170,7 +172,9 @@ struct Spectrum: ParsableCommand {
                 }
                 return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
             }
-            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[i], eigenvalues: list)
+            // A component tensored with the pair's sign has the degree of the one it twists.
+            let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
+            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[base], eigenvalues: list)
         }
         return (components, header, a.ramification)
     }

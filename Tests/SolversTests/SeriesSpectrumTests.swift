@@ -37,7 +37,8 @@ import Landscape
         let bits = 256
         let point = try FamilyCatalogue.criticalPoint(of: s.family, at: dValue, precision: bits, confirmation: bits + 64).working
         let exact = try IsotypicSpectrum(point)
-        let lists = ["t": exact.trivial, "s": exact.standard, "x": exact.exterior, "y": exact.y]
+        let lists = ["t": exact.trivial, "s": exact.standard, "x": exact.exterior, "y": exact.y,
+                     "t-sign": exact.trivialSign, "s-sign": exact.standardSign, "x-sign": exact.exteriorSign, "y-sign": exact.ySign]
         for component in s.components {
             let values = lists[component.name]!.map(\.doubleValue)
             for series in component.eigenvalues {
@@ -61,6 +62,22 @@ import Landscape
     func everyFamilyAgreesWithTheExactSpectrum(_ name: String) throws {
         let family = try #require(FamilyCatalogue.named(name))
         try Self.agreesWithExactSpectrum(try Self.spectrum(name, terms: 4, bits: 256), at: family.expectedRamification == 4 ? 1e10 : 1e6)
+    }
+
+    /// A family of Δ(S_{d-2} x S_2) (outside the catalogue, given by the type II point that
+    /// `critical --isotropy d-2,2 --d 20` finds): its eigenvalue series, the components tensored
+    /// with the pair's sign included, equal the exact isotypic spectrum at d = 1e6 (Newton from
+    /// the family's series there, the finite-d split: a different computation) within their
+    /// O-terms; and the components count the right number of eigenvalues.
+    @Test func pairIsotropyAgreesWithTheExactSpectrum() throws {
+        let pattern = try IsotropyPattern(smallBlocks: [2], extraRows: 0)
+        let family = try FamilyCatalogue.family(from: [1.0048279190208535, -0.0077967765845538507, 0.094594758284470821, 0.064713897631708974, -0.82145616461010659, 0.081850210488623313],
+                                                d: 20, pattern: pattern, precision: 192)
+        let spectrum = try SeriesSpectrum.compute(family, terms: 3, precision: 192)
+        let counts = Dictionary(uniqueKeysWithValues: spectrum.components.map { ($0.name, $0.eigenvalues.count) })
+        // Fix(S_{q-2} x S_2) has 6 coordinates (t), Fix(S_{q-2} x S_1 x S_1) 10: 4 more (t-sign).
+        #expect(counts["t"] == 6 && counts["t-sign"] == 4, "\(counts)")
+        try Self.agreesWithExactSpectrum(spectrum, at: 1e6)
     }
 
     /// The concurrent P/2P computation (`computeConfirmed`, threads) gives bit-identical series
