@@ -45,9 +45,11 @@ struct Spectrum: ParsableCommand {
         // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
         // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
-            let onePair = small.allSatisfy { $0 <= 2 } && small.filter { $0 == 2 }.count == 1
-            if !onePair {
-                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one pair (d, d-1,1, d-2,1,1, d-2,2, d-3,2,1, ...); the isotypic components of other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            let larger = small.filter { $0 >= 2 }
+            let series = larger == [2] && small.allSatisfy { $0 <= 2 }
+            let exact = larger.count == 1 && small.allSatisfy { $0 <= 3 }
+            if !(d == nil ? series : exact) {
+                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one pair (d-2,2, d-3,2,1, ...), the exact spectrum at one d (--d) also with one block of size 3 (d-3,3, ...); other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
             }
         }
     }
@@ -97,11 +99,13 @@ struct Spectrum: ParsableCommand {
         let q = d - Double(family.p)
         var degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
         var names = Self.names
-        // With a block of size 2: the same components tensored with its sign, same degrees.
-        if !a.trivialSign.isEmpty {
-            lists += [(a.trivialSign, b.trivialSign), (a.standardSign, b.standardSign), (a.exteriorSign, b.exteriorSign), (a.ySign, b.ySign)]
-            degrees += degrees
-            names += Self.names.map { $0 + "-sign" }
+        // With a block of size 2 or 3: the same components tensored with each non-trivial
+        // irreducible of its S_n, degree times the irreducible's dimension.
+        let base = [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2]
+        for (t, u) in zip(a.twists, b.twists) {
+            lists += [(t.trivial, u.trivial), (t.standard, u.standard), (t.exterior, u.exterior), (t.y, u.y)]
+            degrees += base.map { Self.number($0 * Double(t.dimension)) }
+            names += Self.names.map { $0 + "-" + t.irrep }
         }
         let report = SpectrumReport.AtDimension(
             subject: FamilyArguments.subject(family), d: Self.number(d), precision: precision,

@@ -86,6 +86,33 @@ struct FamilyCLITests {
         #expect(c["index"] as? Int == negative, "\(critical.stdout.prefix(300))")
     }
 
+    /// Δ(S_{d-3} x S_3): the exact spectrum at d = 20 of the type II family through the point
+    /// `critical --isotropy d-3,3 --d 20` finds has the components twisted by the standard
+    /// (degree doubled) and sign representations of S_3; the degrees count kd = 400 eigenvalues
+    /// and the negatives equal `critical`'s index on the full Hessian; the series route refuses
+    /// a block of size 3 in one line.
+    @Test func tripleBlockExactSpectrum() throws {
+        let start = "1.005539877795443308,-0.01250764139026893,0.095978454484640693,0.065663109622346318,-0.83147853186374220,0.082511216442345607"
+        let r = try CLI.run(["spectrum", "--isotropy", "d-3,3", "--extra", "0", "--from=" + start, "--at", "20", "--d", "20", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let components = try #require(doc["components"] as? [[String: Any]])
+        #expect(components.contains { $0["irrep"] as? String == "s-standard" && $0["degree"] as? String == "32" })
+        var total = 0, negative = 0
+        for c in components {
+            let degree = Int(c["degree"] as? String ?? "") ?? -1
+            let values = c["eigenvalues"] as? [[String: Any]] ?? []
+            total += degree * values.count
+            negative += degree * values.filter { ($0["sign"] as? Int ?? 0) < 0 }.count
+        }
+        #expect(total == 400)
+        let critical = try CLI.run(["critical", "--isotropy", "d-3,3", "--d", "20", "--start", start, "--format", "json"])
+        let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
+        #expect(c["index"] as? Int == negative)
+        let series = try CLI.run(["spectrum", "--isotropy", "d-3,3", "--extra", "0", "--from=" + start, "--at", "20"])
+        #expect(series.status == 2 && series.stderr.contains("also with one block of size 3"), "\(series.stderr)")
+    }
+
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the
     /// new spelling, an isotropy without families and spectra yet points to `critical`, and
     /// `families`/`check` select by it.

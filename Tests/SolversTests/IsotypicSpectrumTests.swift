@@ -12,10 +12,17 @@ import Landscape
 @Suite struct IsotypicSpectrumTests {
     static func predicted(_ s: IsotypicSpectrum, q: Int) -> [BigFloat] {
         let g = IsotypicSpectrum.degrees(q: q)
-        var all = s.trivial + s.trivialSign
-        for v in s.standard + s.standardSign { all += Array(repeating: v, count: g.standard) }
-        for v in s.exterior + s.exteriorSign { all += Array(repeating: v, count: g.exterior) }
-        for v in s.y + s.ySign { all += Array(repeating: v, count: g.y) }
+        var all = s.trivial
+        for v in s.standard { all += Array(repeating: v, count: g.standard) }
+        for v in s.exterior { all += Array(repeating: v, count: g.exterior) }
+        for v in s.y { all += Array(repeating: v, count: g.y) }
+        // Components twisted by an irreducible of a small block's S_n: its dimension times.
+        for t in s.twists {
+            for v in t.trivial { all += Array(repeating: v, count: t.dimension) }
+            for v in t.standard { all += Array(repeating: v, count: t.dimension * g.standard) }
+            for v in t.exterior { all += Array(repeating: v, count: t.dimension * g.exterior) }
+            for v in t.y { all += Array(repeating: v, count: t.dimension * g.y) }
+        }
         return all.sorted()
     }
 
@@ -74,15 +81,15 @@ import Landscape
         try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
     }
 
-    /// One block of size 2 (Δ(S_{d-2} x S_2), Δ(S_{d-3} x S_2 x S_1)): the four components of
-    /// S_q tensored with the trivial and with the sign representation of S_2 give the full
-    /// Hessian's kd eigenvalues.
-    @Test(arguments: [([2], 0), ([2], 1), ([2, 1], 0), ([1, 2], 1)])
-    func onePairMatchesTheFullHessianAtEight(_ small: [Int], _ m: Int) throws {
+    /// One block of size 2 or 3 (Δ(S_{d-2} x S_2), Δ(S_{d-3} x S_3), Δ(S_{d-4} x S_3 x S_1), ...):
+    /// the four components of S_q tensored with each irreducible of S_2 (trivial, sign) or S_3
+    /// (trivial, standard, sign) give the full Hessian's kd eigenvalues.
+    @Test(arguments: [([2], 0), ([2], 1), ([2, 1], 0), ([1, 2], 1), ([3], 0), ([3], 1), ([3, 1], 0), ([1, 3], 1)])
+    func onePairOrTripleMatchesTheFullHessianAtEight(_ small: [Int], _ m: Int) throws {
         try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
     }
 
-    @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1), ([2], 0), ([2], 3), ([2, 1], 1)])
+    @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1), ([2], 0), ([2], 3), ([2, 1], 1), ([3], 0), ([3], 2)])
     func singletonBlocksMatchTheFullHessianAtTwelve(_ small: [Int], _ m: Int) throws {
         try Self.checkRandom(small: small, m: m, d: 12, bits: 128, tolerance: 1e-25)
     }

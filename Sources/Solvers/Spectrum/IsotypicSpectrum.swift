@@ -23,10 +23,21 @@ public struct IsotypicSpectrum: Sendable {
     public let standard: [BigFloat]
     public let exterior: [BigFloat]
     public let y: [BigFloat]
-    /// With one small block of size 2 (S_2 acting on its pair): the same four components of S_q
-    /// tensored with the sign of S_2, same degrees (the four above are then those tensored with
-    /// its trivial representation); empty otherwise.
-    public let trivialSign: [BigFloat], standardSign: [BigFloat], exteriorSign: [BigFloat], ySign: [BigFloat]
+    /// With one small block of size n = 2 or 3 (S_n acting on it): the same four components of
+    /// S_q tensored with each non-trivial irreducible of S_n ("sign" for n = 2; "standard" of
+    /// dimension 2 and "sign" for n = 3), each eigenvalue with the degree of the component it
+    /// twists times the irreducible's dimension (the four above are then those tensored with the
+    /// trivial one); empty without such a block.
+    public struct Twist: Sendable {
+        public let irrep: String
+        public let dimension: Int
+        public let trivial: [BigFloat], standard: [BigFloat], exterior: [BigFloat], y: [BigFloat]
+    }
+    public let twists: [Twist]
+    public var trivialSign: [BigFloat] { twists.first { $0.irrep == "sign" }?.trivial ?? [] }
+    public var standardSign: [BigFloat] { twists.first { $0.irrep == "sign" }?.standard ?? [] }
+    public var exteriorSign: [BigFloat] { twists.first { $0.irrep == "sign" }?.exterior ?? [] }
+    public var ySign: [BigFloat] { twists.first { $0.irrep == "sign" }?.y ?? [] }
 
     /// Multiplicities of one eigenvalue of each component at q = d - p.
     public static func degrees(q: Int) -> (trivial: Int, standard: Int, exterior: Int, y: Int) {
@@ -35,9 +46,9 @@ public struct IsotypicSpectrum: Sendable {
 
     public init(_ point: CriticalPoint) throws {
         let coarse = point.pattern
-        let pairs = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] == 2 }
-        guard coarse.smallBlocks.allSatisfy({ $0 <= 2 }), pairs.count <= 1 else {
-            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for isotropies whose small blocks are single indices and at most one pair (d, d-1,1, d-2,1,1, d-2,2, d-3,2,1, ...); got \(coarse)")
+        let special = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] >= 2 }
+        guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }), special.count <= 1 else {
+            throw SolverError.noCriticalPoint("the isotypic spectrum is implemented for isotropies whose small blocks are single indices and at most one block of size 2 or 3 (d, d-1,1, d-2,1,1, d-2,2, d-3,3, d-3,2,1, ...); got \(coarse)")
         }
         let withS = try coarse.splittingBigBlock([1])
         let withY = try coarse.splittingBigBlock([2])
@@ -74,30 +85,53 @@ public struct IsotypicSpectrum: Sendable {
             try unitImages(withS, identity, into: withXY) + unitImages(withS, moveSingleton, into: withXY)
                 + unitImages(withY, identity, into: withXY))
 
-        // The pair's sign: the same four computations with the pair split into two single
-        // indices (primed patterns, the same index positions), the complement of what is
-        // symmetric in the pair (the unprimed spaces) and of the primed coarser spaces.
-        guard let pair = pairs.first else {
-            (trivialSign, standardSign, exteriorSign, ySign) = ([], [], [], [])
+        // The block of size n >= 2: the same four computations on the pattern with the block
+        // split (same index positions), the complement of the images of the coarser splits that
+        // carry the other irreducibles of S_n, and of the split pattern's own coarser spaces.
+        // S_2: Fix(S_1 x S_1) = triv + sign. S_3: Fix(S_2 x S_1) = triv + std, Fix(S_1^3) =
+        // triv + 2 std + sign, where the three placements of the S_2 x S_1 split span triv + 2 std.
+        guard let j = special.first else {
+            twists = []
             return
         }
-        var split = coarse.smallBlocks
-        split.replaceSubrange(pair...pair, with: [1, 1])
-        let coarse1 = try IsotropyPattern(smallBlocks: split, extraRows: coarse.extraRows)
-        let (withS1, withY1, withXY1) = (try coarse1.splittingBigBlock([1]), try coarse1.splittingBigBlock([2]), try coarse1.splittingBigBlock([1, 1]))
-        func signSpectrum(_ fine: IsotropyPattern, complementOf span: [[Rational]]) throws -> [BigFloat] {
-            let w = try coarse.matrix(point.coordinates, dimension: d0)
-            let xi = fine.representativeEntries(dimension: d0).map { w[$0.row][$0.column] }
-            return try IsotypicSpectrum.complementEigenvalues(pattern: fine, d: d, xi: xi, span: span)
+        let n = coarse.smallBlocks[j]
+        let offset = q0 + coarse.smallBlocks[..<j].reduce(0, +)
+        func with(_ parts: [Int]) throws -> IsotropyPattern {
+            var blocks = coarse.smallBlocks
+            blocks.replaceSubrange(j...j, with: parts)
+            return try IsotropyPattern(smallBlocks: blocks, extraRows: coarse.extraRows)
         }
-        trivialSign = try signSpectrum(coarse1, complementOf: try unitImages(coarse, identity, into: coarse1))
-        standardSign = try signSpectrum(withS1, complementOf:
-            try unitImages(withS, identity, into: withS1) + unitImages(coarse1, identity, into: withS1))
-        ySign = try signSpectrum(withY1, complementOf:
-            try unitImages(withY, identity, into: withY1) + unitImages(withS1, symmetrise, into: withY1))
-        exteriorSign = try signSpectrum(withXY1, complementOf:
-            try unitImages(withXY, identity, into: withXY1) + unitImages(withS1, identity, into: withXY1)
-                + unitImages(withS1, moveSingleton, into: withXY1) + unitImages(withY1, identity, into: withXY1))
+        func bigSplit(_ p: IsotropyPattern, _ parts: [Int]) throws -> IsotropyPattern { parts.isEmpty ? p : try p.splittingBigBlock(parts) }
+        let point0 = try coarse.matrix(point.coordinates, dimension: d0)
+        func twisted(_ irrep: String, dimension: Int, split parts: [Int],
+                     lower: [(parts: [Int], placements: [([[Rational]]) -> [[Rational]]])]) throws -> Twist {
+            let x = try with(parts)
+            func lowerImages(_ big: [Int], into fine: IsotropyPattern) throws -> [[Rational]] {
+                try lower.flatMap { l in try l.placements.flatMap { try unitImages(try bigSplit(try with(l.parts), big), $0, into: fine) } }
+            }
+            func eigenvalues(_ fine: IsotropyPattern, complementOf span: [[Rational]]) throws -> [BigFloat] {
+                let xi = fine.representativeEntries(dimension: d0).map { point0[$0.row][$0.column] }
+                return try IsotypicSpectrum.complementEigenvalues(pattern: fine, d: d, xi: xi, span: span)
+            }
+            let (xS, xY, xXY) = (try x.splittingBigBlock([1]), try x.splittingBigBlock([2]), try x.splittingBigBlock([1, 1]))
+            return Twist(
+                irrep: irrep, dimension: dimension,
+                trivial: try eigenvalues(x, complementOf: try lowerImages([], into: x)),
+                standard: try eigenvalues(xS, complementOf: try lowerImages([1], into: xS) + unitImages(x, identity, into: xS)),
+                exterior: try eigenvalues(xXY, complementOf: try lowerImages([1, 1], into: xXY) + unitImages(xS, identity, into: xXY)
+                    + unitImages(xS, moveSingleton, into: xXY) + unitImages(xY, identity, into: xXY)),
+                y: try eigenvalues(xY, complementOf: try lowerImages([2], into: xY) + unitImages(xS, symmetrise, into: xY)))
+        }
+        if n == 2 {
+            twists = [try twisted("sign", dimension: 1, split: [1, 1], lower: [([2], [identity])])]
+        } else {
+            // The S_2 x S_1 split has its pair at offset, offset + 1 and the singleton at
+            // offset + 2; the other two placements move the singleton to either pair index.
+            let placements: [([[Rational]]) -> [[Rational]]] = [identity,
+                { IsotypicSpectrum.swapping($0, offset + 2, offset) }, { IsotypicSpectrum.swapping($0, offset + 2, offset + 1) }]
+            twists = [try twisted("standard", dimension: 2, split: [2, 1], lower: [([3], [identity])]),
+                      try twisted("sign", dimension: 1, split: [1, 1, 1], lower: [([2, 1], placements)])]
+        }
     }
 
     /// The matrix with rows i and j and columns i and j exchanged (i, j < d: block rows).
