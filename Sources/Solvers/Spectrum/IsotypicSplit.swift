@@ -1,0 +1,128 @@
+import Numbers
+import LinearAlgebra
+import Landscape
+
+/// The isotypic components of the Hessian at a point of an isotropy whose small blocks are
+/// single indices and at most one block of size 2 or 3 (MATH.md section 4; Docs/spectrum-series.md):
+/// each is a fixed-point space Fix(fine) of a subgroup together with the span (exact rational
+/// vectors in Fix(fine)'s coordinates) of the components it also carries; the Hessian (the
+/// Jacobian of the read-off field, self-adjoint for the entry counts C) restricted to the
+/// C-orthogonal complement of that span, equivalently to Fix(fine) modulo the span, has exactly
+/// that component's eigenvalues. One description for the exact spectrum at a d
+/// (`IsotypicSpectrum`) and the eigenvalue series (`SeriesSpectrum`).
+///
+/// The components of S_q (q = d - s): t on Fix(S_q); s on Fix(S_{q-1} x S_1) modulo Fix(S_q);
+/// y on Fix(S_{q-2} x S_2) modulo the symmetrised images of Fix(S_{q-1} x S_1); x on
+/// Fix(S_{q-2} x S_1 x S_1) modulo Fix(S_{q-1} x S_1) with its singleton at either index and
+/// Fix(S_{q-2} x S_2). A block of size n >= 2 adds the same four tensored with each non-trivial
+/// irreducible of S_n, on the spaces with the block split in place, modulo the coarser splits
+/// that carry the other irreducibles: S_2: Fix(S_1 x S_1) = triv + sign; S_3: Fix(S_2 x S_1) =
+/// triv + standard, Fix(S_1^3) = triv + 2 standard + sign, the three placements of S_2 x S_1
+/// spanning triv + 2 standard. The linear maps are exact, from matrices at a small integer d.
+public struct IsotypicSplit: Sendable {
+    public struct Space: Sendable {
+        /// "t", "s", "x", "y", or one of them twisted: "t-sign", "s-standard", ...
+        public let name: String
+        /// 0 ... 3: the component of S_q (t, s, x, y), which sets the degree.
+        public let component: Int
+        /// The dimension of the small block's irreducible (1, or 2 for the standard one of S_3).
+        public let dimension: Int
+        public let fine: IsotropyPattern
+        public let span: [[Rational]]
+    }
+
+    public let pattern: IsotropyPattern
+    public let spaces: [Space]
+    /// The integer d at which the maps are built.
+    let d0: Int
+
+    /// The degree of one eigenvalue of `component` at q = d - s (times the irreducible's dimension).
+    public static func degree(component: Int, q: Int) -> Int {
+        [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2][component]
+    }
+
+    public init(_ coarse: IsotropyPattern) throws {
+        let special = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] >= 2 }
+        guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }), special.count <= 1 else {
+            throw SolverError.noCriticalPoint("the isotypic split is implemented for isotropies whose small blocks are single indices and at most one block of size 2 or 3 (d, d-1,1, d-2,1,1, d-2,2, d-3,3, d-3,2,1, ...); got \(coarse)")
+        }
+        let d0 = coarse.smallTotal + 6
+        // The big block ends at index q0 - 1; its split indices are q0 - 2 and q0 - 1.
+        let q0 = d0 - coarse.smallTotal
+        let (a, b) = (q0 - 2, q0 - 1)
+        func unitImages(_ from: IsotropyPattern, _ transform: ([[Rational]]) -> [[Rational]], into fine: IsotropyPattern) throws -> [[Rational]] {
+            try (0..<from.dimension).map { i in
+                let e = (0..<from.dimension).map { Rational($0 == i ? 1 : 0) }
+                let w = transform(try from.matrix(e, dimension: d0))
+                return fine.representativeEntries(dimension: d0).map { w[$0.row][$0.column] }
+            }
+        }
+        let identity: ([[Rational]]) -> [[Rational]] = { $0 }
+        // Fix(S_{q-1} x S_1) has its singleton at index b; moved, at a.
+        let moveSingleton: ([[Rational]]) -> [[Rational]] = { IsotypicSplit.swapping($0, a, b) }
+        let symmetrise: ([[Rational]]) -> [[Rational]] = { w in
+            let s = IsotypicSplit.swapping(w, a, b)
+            return zip(w, s).map { zip($0, $1).map { $0 + $1 } }
+        }
+        func bigSplit(_ p: IsotropyPattern, _ parts: [Int]) throws -> IsotropyPattern { parts.isEmpty ? p : try p.splittingBigBlock(parts) }
+        // The four spaces of S_q for a pattern x, with `lower(big, fine)` the images of the
+        // coarser splits of the small block (nothing for the untwisted ones).
+        func four(_ x: IsotropyPattern, suffix: String, dimension: Int,
+                  lower: ([Int], IsotropyPattern) throws -> [[Rational]]) throws -> [Space] {
+            let (xS, xY, xXY) = (try x.splittingBigBlock([1]), try x.splittingBigBlock([2]), try x.splittingBigBlock([1, 1]))
+            return [
+                Space(name: "t" + suffix, component: 0, dimension: dimension, fine: x, span: try lower([], x)),
+                Space(name: "s" + suffix, component: 1, dimension: dimension, fine: xS,
+                      span: try lower([1], xS) + unitImages(x, identity, into: xS)),
+                Space(name: "x" + suffix, component: 2, dimension: dimension, fine: xXY,
+                      span: try lower([1, 1], xXY) + unitImages(xS, identity, into: xXY) + unitImages(xS, moveSingleton, into: xXY)
+                        + unitImages(xY, identity, into: xXY)),
+                Space(name: "y" + suffix, component: 3, dimension: dimension, fine: xY,
+                      span: try lower([2], xY) + unitImages(xS, symmetrise, into: xY)),
+            ]
+        }
+        var spaces = try four(coarse, suffix: "", dimension: 1) { _, _ in [] }
+        if let j = special.first {
+            let offset = q0 + coarse.smallBlocks[..<j].reduce(0, +)
+            func with(_ parts: [Int]) throws -> IsotropyPattern {
+                var blocks = coarse.smallBlocks
+                blocks.replaceSubrange(j...j, with: parts)
+                return try IsotropyPattern(smallBlocks: blocks, extraRows: coarse.extraRows)
+            }
+            func twist(_ irrep: String, dimension: Int, split parts: [Int],
+                       lower: [(parts: [Int], placements: [([[Rational]]) -> [[Rational]]])]) throws -> [Space] {
+                try four(try with(parts), suffix: "-" + irrep, dimension: dimension) { big, fine in
+                    try lower.flatMap { l in try l.placements.flatMap { try unitImages(try bigSplit(try with(l.parts), big), $0, into: fine) } }
+                }
+            }
+            if coarse.smallBlocks[j] == 2 {
+                spaces += try twist("sign", dimension: 1, split: [1, 1], lower: [([2], [identity])])
+            } else {
+                // S_2 x S_1 has its pair at offset, offset + 1 and the singleton at offset + 2; the
+                // other two placements move the singleton to either pair index.
+                let placements: [([[Rational]]) -> [[Rational]]] = [identity,
+                    { IsotypicSplit.swapping($0, offset + 2, offset) }, { IsotypicSplit.swapping($0, offset + 2, offset + 1) }]
+                spaces += try twist("standard", dimension: 2, split: [2, 1], lower: [([3], [identity])])
+                spaces += try twist("sign", dimension: 1, split: [1, 1, 1], lower: [([2, 1], placements)])
+            }
+        }
+        self.pattern = coarse
+        self.spaces = spaces
+        self.d0 = d0
+    }
+
+    /// The coordinates in Fix(fine) of the point ξ of Fix(pattern) (the same matrix).
+    public func coordinates<T: ScalarField>(_ xi: [T], in fine: IsotropyPattern) throws -> [T] {
+        if fine == pattern { return xi }
+        let w = try pattern.matrix(xi, dimension: d0)
+        return fine.representativeEntries(dimension: d0).map { w[$0.row][$0.column] }
+    }
+
+    /// The matrix with rows i and j and columns i and j exchanged (i, j < d: block rows).
+    static func swapping(_ w: [[Rational]], _ i: Int, _ j: Int) -> [[Rational]] {
+        var r = w
+        r.swapAt(i, j)
+        for row in r.indices { r[row].swapAt(i, j) }
+        return r
+    }
+}
