@@ -72,8 +72,9 @@ public struct SpectrumVerdict {
         }
         // index(d) = n_t + n_s (q - 1) + n_x (q - 1)(q - 2)/2 + n_y q (q - 3)/2, q = d - p, as
         // a polynomial a d^2 + b d + c (coefficients are halves at most).
-        // A component tensored with a pair's sign ("t-sign", ...) has the degree of the one it twists.
-        func count(_ name: String) -> Int { (negatives[name] ?? 0) + (negatives[name + "-sign"] ?? 0) }
+        // A twisted component ("t-sign", "s-standard", ...) has the degree of the one it twists
+        // times the irreducible's dimension (2 for the standard representation of S_3).
+        func count(_ name: String) -> Int { (negatives[name] ?? 0) + (negatives[name + "-sign"] ?? 0) + 2 * (negatives[name + "-standard"] ?? 0) }
         let (nt, ns, nx, ny) = (count("t"), count("s"), count("x"), count("y"))
         let q0 = Rational(-p)   // q = d + q0
         func poly(_ c2: Rational, _ c1: Rational, _ c0: Rational) -> (Rational, Rational, Rational) { (c2, c1, c0) }
@@ -95,7 +96,7 @@ public struct SpectrumVerdict {
         self.negatives = negatives
         self.undecided = undecided
         self.index = index
-        let carriers = ["t", "s", "x", "y", "t-sign", "s-sign", "x-sign", "y-sign"].filter { (negatives[$0] ?? 0) > 0 }
+        let carriers = ["t", "s", "x", "y"].flatMap { [$0, $0 + "-standard", $0 + "-sign"] }.filter { (negatives[$0] ?? 0) > 0 }
         var lines: [String] = []
         if undecided > 0 {
             lines.append("verdict: undecided (\(undecided) eigenvalue(s) without a backed leading term)")

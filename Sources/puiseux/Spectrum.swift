@@ -45,11 +45,8 @@ struct Spectrum: ParsableCommand {
         // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
         // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
-            let larger = small.filter { $0 >= 2 }
-            let series = larger == [2] && small.allSatisfy { $0 <= 2 }
-            let exact = larger.count == 1 && small.allSatisfy { $0 <= 3 }
-            if !(d == nil ? series : exact) {
-                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one pair (d-2,2, d-3,2,1, ...), the exact spectrum at one d (--d) also with one block of size 3 (d-3,3, ...); other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            if !(small.filter({ $0 >= 2 }).count == 1 && small.allSatisfy { $0 <= 3 }) {
+                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one block of size 2 or 3 (d-2,1,1, d-2,2, d-3,3, d-3,2,1, ...); other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
             }
         }
     }
@@ -145,9 +142,12 @@ struct Spectrum: ParsableCommand {
                     return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
                 }, order: order)
             }
-            // A component tensored with the pair's sign has the degree of the one it twists.
+            // A twisted component has the degree of the one it twists times the irreducible's
+            // dimension (2 for the standard representation of S_3).
             let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
-            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[base], eigenvalues: list)
+            let formula = degreeFormulas[base]
+            let degree = !component.name.hasSuffix("-standard") ? formula : (formula == "1" ? "2" : "2(\(formula))")
+            return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
         return (components, header, bExponent)
     }
@@ -176,9 +176,12 @@ struct Spectrum: ParsableCommand {
                 }
                 return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
             }
-            // A component tensored with the pair's sign has the degree of the one it twists.
+            // A twisted component has the degree of the one it twists times the irreducible's
+            // dimension (2 for the standard representation of S_3).
             let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
-            return SpectrumComponent(irrep: component.name, degree: degreeFormulas[base], eigenvalues: list)
+            let formula = degreeFormulas[base]
+            let degree = !component.name.hasSuffix("-standard") ? formula : (formula == "1" ? "2" : "2(\(formula))")
+            return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
         return (components, header, a.ramification)
     }

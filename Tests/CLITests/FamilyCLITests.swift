@@ -54,7 +54,7 @@ struct FamilyCLITests {
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
-    /// a block of size 3 is refused by `spectrum` in one line (the split covers singletons and one pair).
+    /// two blocks of size 2 are refused by `spectrum` in one line (the split covers one such block).
     @Test func familyOfANewIsotropyFromAPoint() throws {
         let point = "--from=1.0048279190,-0.007796776,0.0945947582,0.0647138976,-0.821456164,0.0818502104"
         let r = try CLI.run(["family", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--terms", "4"])
@@ -62,8 +62,8 @@ struct FamilyCLITests {
         #expect(r.stdout.hasPrefix("d-2,2-m0-II@d=20: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
         #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
         #expect(r.stdout.contains("agreement with Newton: d = 10000"))
-        let s = try CLI.run(["spectrum", "--isotropy", "d-3,3", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
-        #expect(s.status == 2 && s.stderr.contains("spectra are computed for isotropies whose small blocks are single indices and at most one pair"), "\(s.stderr)")
+        let s = try CLI.run(["spectrum", "--isotropy", "d-4,2,2", "--extra", "0", "--from=1,0,0,0,1,0,0,1,0,0,0,0", "--at", "20"])
+        #expect(s.status == 2 && s.stderr.contains("at most one block of size 2 or 3"), "\(s.stderr)")
         // The exact spectrum at d = 20 with the pair's sign components: the degrees count kd =
         // 400 eigenvalues, and their negative count is the index that `critical` counts on the
         // full 400 x 400 Hessian (a different computation).
@@ -89,8 +89,8 @@ struct FamilyCLITests {
     /// Δ(S_{d-3} x S_3): the exact spectrum at d = 20 of the type II family through the point
     /// `critical --isotropy d-3,3 --d 20` finds has the components twisted by the standard
     /// (degree doubled) and sign representations of S_3; the degrees count kd = 400 eigenvalues
-    /// and the negatives equal `critical`'s index on the full Hessian; the series route refuses
-    /// a block of size 3 in one line.
+    /// and the negatives equal `critical`'s index on the full Hessian; a block of size 4 is refused
+    /// in one line.
     @Test func tripleBlockExactSpectrum() throws {
         let start = "1.005539877795443308,-0.01250764139026893,0.095978454484640693,0.065663109622346318,-0.83147853186374220,0.082511216442345607"
         let r = try CLI.run(["spectrum", "--isotropy", "d-3,3", "--extra", "0", "--from=" + start, "--at", "20", "--d", "20", "--format", "json"])
@@ -109,8 +109,8 @@ struct FamilyCLITests {
         let critical = try CLI.run(["critical", "--isotropy", "d-3,3", "--d", "20", "--start", start, "--format", "json"])
         let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
         #expect(c["index"] as? Int == negative)
-        let series = try CLI.run(["spectrum", "--isotropy", "d-3,3", "--extra", "0", "--from=" + start, "--at", "20"])
-        #expect(series.status == 2 && series.stderr.contains("also with one block of size 3"), "\(series.stderr)")
+        let other = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
+        #expect(other.status == 2 && other.stderr.contains("at most one block of size 2 or 3"), "\(other.stderr)")
     }
 
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the

@@ -79,7 +79,6 @@ public struct SeriesSpectrum: Sendable {
             }
         }
         let (lambdaX, lambdaY) = try j.exteriorAndY()
-        let sign = try j.signParts(coarse: coarse)
         func truncated(_ s: S, _ name: String) throws -> S {
             guard let lead = s.leadingDExponent else {
                 throw SolverError.notConverged("\(family.name): the \(name) eigenvalue has no known term (a longer family series is needed)")
@@ -91,10 +90,13 @@ public struct SeriesSpectrum: Sendable {
             return s.polynomialPart(aboveDExponent: order).addingBigO(dExponent: order)
         }
         var components: [(name: String, eigenvalues: [S])] = []
-        var polynomials = [("t", polyT), ("s", polyS)]
-        if let t = sign?.t { polynomials.append(("t-sign", t)) }
-        if let s = sign?.s { polynomials.append(("s-sign", s)) }
-        for (name, poly) in polynomials {
+        // The twisted components (a block of size 2 or 3): Fix(fine) modulo the span.
+        var twisted: [(String, CharacteristicPolynomial)] = []
+        for (space, jacobian) in j.twisted {
+            let block = try quotientBlock(jacobian, span: space.span, independent: false)
+            if !block.isEmpty { twisted.append((space.name, try CharacteristicPolynomial(block))) }
+        }
+        for (name, poly) in [("t", polyT), ("s", polyS)] + twisted {
             let label = "\(family.name): \(name)-eigenvalue"
             var found: [S] = []
             for lead in try poly.leadingTerms(name: label) {
@@ -126,13 +128,12 @@ public struct SeriesSpectrum: Sendable {
             }
             components.append((name, found.sorted(by: Self.asymptoticallyBelow)))
         }
+        // t, s, x, y, then the twisted ones in IsotypicSplit's order.
+        let extra = components.filter { $0.name.contains("-") }
+        components = components.filter { !$0.name.contains("-") }
         components.append(("x", [try truncated(lambdaX, "x")]))
         components.append(("y", [try truncated(lambdaY, "y")]))
-        // The pair's sign parts after the four: t-sign, s-sign (above, in this order), x-sign, y-sign.
-        let signed = components.filter { $0.name.hasSuffix("-sign") }
-        components = components.filter { !$0.name.hasSuffix("-sign") } + signed
-        if let x = sign?.x { components.append(("x-sign", [try truncated(x, "x-sign")])) }
-        if let y = sign?.y { components.append(("y-sign", [try truncated(y, "y-sign")])) }
+        components += extra
         return SeriesSpectrum(family: family, ramification: b, terms: terms, components: components, expansion: expansion)
     }
 
@@ -185,8 +186,15 @@ public struct SeriesSpectrum: Sendable {
     /// intersections are counted once): e.g. the sign part of a pair's standard component is
     /// Fix(S_(q-1) x S_1 x S_1 x S_1) modulo Fix(S_(q-1) x S_1 x S_2) + Fix(S_q x S_1 x S_1).
     static func quotientBlock(_ j: [[S]], spannedBy coarse: [IsotropyPattern], fine: IsotropyPattern) throws -> [[S]] {
-        let n = j.count
         let v = try coarse.flatMap { c in try (0..<c.dimension).map { i in try c.embed((0..<c.dimension).map { Rational($0 == i ? 1 : 0) }, into: fine) } }
+        return try quotientBlock(j, span: v, independent: coarse.count == 1)
+    }
+
+    /// J on Fix(fine) modulo the span of exact vectors in its coordinates (an invariant subspace:
+    /// `IsotypicSplit`'s spans); dependent vectors are skipped unless `independent` says there are
+    /// none (then one is an error).
+    static func quotientBlock(_ j: [[S]], span v: [[Rational]], independent: Bool) throws -> [[S]] {
+        let n = j.count
         // Complete V by unit vectors, exactly (row echelon over the rationals).
         var echelon: [[Rational]] = [], pivots: [Int] = []
         func reduced(_ x: [Rational]) throws -> [Rational] {
@@ -205,7 +213,7 @@ public struct SeriesSpectrum: Sendable {
         }
         var columns: [[Rational]] = []
         for x in v {
-            if try add(x) { columns.append(x) } else if coarse.count == 1 {
+            if try add(x) { columns.append(x) } else if independent {
                 throw SolverError.noCriticalPoint("quotient block: the embedded coarse space is degenerate")
             }
         }
@@ -260,12 +268,9 @@ public struct SeriesSpectrum: Sendable {
         /// The whole Jacobian on Fix(S_{q-2} x S_1 x S_1), when asked for (`lastRowsStandardBlock`).
         public let exterior: [[S]]?
         public let context: SeriesContext
-        /// With one small block of size 2: the same four spaces with that pair split into two
-        /// single indices (whole on the first two, diagonals on the others), for the components
-        /// tensored with the pair's sign; nil otherwise.
-        public let pairSplit: (trivial: [[S]], standard: [[S]], yDiagonal: [S], exteriorDiagonal: [S])?
-        /// The pattern with its pair split (nil without a pair).
-        public let splitPattern: IsotropyPattern?
+        /// With a small block of size 2 or 3: the whole Jacobian on each space of the components
+        /// twisted by its irreducibles (`IsotypicSplit`), with the space; empty otherwise.
+        public let twisted: [(space: IsotypicSplit.Space, jacobian: [[S]])]
 
         /// `wholeExterior`: also the whole Jacobian on Fix(S_{q-2} x S_1 x S_1).
         public init(_ expansion: SeriesFamilyExpansion, wholeExterior: Bool = false) throws {
@@ -294,65 +299,14 @@ public struct SeriesSpectrum: Sendable {
             (trivial, standard, yDiagonal) = (all[0], all[1], all[2][0])
             exterior = wholeExterior ? all[3] : nil
             exteriorDiagonal = wholeExterior ? all[3].indices.map { all[3][$0][$0] } : all[3][0]
-            if let split = try Jacobians.pairSplit(coarse) {
-                let (t1, s1, y1, x1) = (split, try split.splittingBigBlock([1]), try split.splittingBigBlock([2]), try split.splittingBigBlock([1, 1]))
-                let more = try Concurrently.run([
-                    { @Sendable in try jacobian(t1) }, { @Sendable in try jacobian(s1) },
-                    { @Sendable in try diagonal(y1) }, { @Sendable in try diagonal(x1) },
-                ])
-                pairSplit = (more[0], more[1], more[2][0], more[3][0])
-                splitPattern = split
-            } else {
-                (pairSplit, splitPattern) = (nil, nil)
+            let split = try IsotypicSplit(coarse)
+            let spaces = split.spaces.filter { $0.name.contains("-") }
+            let jacobians = try Concurrently.map(spaces.map(\.fine)) { fine -> [[S]] in
+                let at = try split.coordinates(xi, in: fine)
+                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(at, parallel: true).jacobian
+                return (0..<at.count).map { r in (0..<at.count).map { j[r, $0] } }
             }
-        }
-
-        /// The pattern with its one block of size 2 split into two single indices in place; nil
-        /// when it has none. Throws for blocks the isotypic split does not cover (size >= 3, two
-        /// pairs).
-        static func pairSplit(_ pattern: IsotropyPattern) throws -> IsotropyPattern? {
-            let pairs = pattern.smallBlocks.indices.filter { pattern.smallBlocks[$0] == 2 }
-            guard pattern.smallBlocks.allSatisfy({ $0 <= 2 }), pairs.count <= 1 else {
-                throw SolverError.noCriticalPoint("the isotypic split covers small blocks of size 1 and at most one of size 2; got \(pattern)")
-            }
-            guard let pair = pairs.first else { return nil }
-            var split = pattern.smallBlocks
-            split.replaceSubrange(pair...pair, with: [1, 1])
-            return try IsotropyPattern(smallBlocks: split, extraRows: pattern.extraRows)
-        }
-
-        /// The components tensored with the pair's sign: the characteristic polynomials of the
-        /// t-sign block (Fix of the split pattern modulo the pattern's) and the s-sign block
-        /// (Fix(S_(q-1) x S_1) split, modulo the unsplit one plus the split trivial one), and the
-        /// eigenvalue of x-sign and of y-sign from traces when there is one (nil when there is
-        /// none; more than one is not separated by traces and throws).
-        func signParts(coarse: IsotropyPattern) throws -> (t: CharacteristicPolynomial?, s: CharacteristicPolynomial?, x: S?, y: S?)? {
-            guard let split = splitPattern, let j = pairSplit else { return nil }
-            let (withS, withY, withXY) = (try coarse.splittingBigBlock([1]), try coarse.splittingBigBlock([2]), try coarse.splittingBigBlock([1, 1]))
-            let (withS1, withY1, withXY1) = (try split.splittingBigBlock([1]), try split.splittingBigBlock([2]), try split.splittingBigBlock([1, 1]))
-            let tBlock = try SeriesSpectrum.quotientBlock(j.trivial, spannedBy: [coarse], fine: split)
-            let sBlock = try SeriesSpectrum.quotientBlock(j.standard, spannedBy: [withS, split], fine: withS1)
-            let zero = S(constant: BigFloat(0, precision: context.precision), context: context)
-            func sum(_ diagonal: [S]) -> S { diagonal.reduce(zero, +) }
-            func absoluteSum(_ diagonal: [S]) -> S { sum(diagonal.map { $0.mapCoefficients(context: context) { $0.magnitude } }) }
-            func diag(_ m: [[S]]) -> [S] { m.indices.map { m[$0][$0] } }
-            // Counts from dimensions: (T+S+Y) x sign = Fix(withY1) - Fix(withY), and so on.
-            let nT = split.dimension - coarse.dimension, nS = sBlock.count
-            let nY = (withY1.dimension - withY.dimension) - (withS1.dimension - withS.dimension)
-            let nX = (withXY1.dimension - withXY.dimension) - nT - 2 * nS - nY
-            guard nX <= 1, nY <= 1 else {
-                throw SolverError.notConverged("the pair's sign part has \(nX) x and \(nY) y eigenvalues; traces separate one each")
-            }
-            // tr over (rho x sign): differences of traces between the split and unsplit spaces.
-            let tSign = sum(diag(j.trivial)) - sum(diag(trivial))
-            let tsSign = sum(diag(j.standard)) - sum(diag(standard))
-            let rawY = sum(j.yDiagonal) - sum(yDiagonal) - tsSign
-            let rawX = sum(j.exteriorDiagonal) - sum(exteriorDiagonal) - tsSign - tsSign + tSign - rawY
-            let bound = absoluteSum(j.exteriorDiagonal) + absoluteSum(exteriorDiagonal) + absoluteSum(j.yDiagonal) + absoluteSum(yDiagonal)
-                + absoluteSum(diag(j.standard)) + absoluteSum(diag(standard)) + absoluteSum(diag(j.trivial)) + absoluteSum(diag(trivial))
-            return (nT > 0 ? try CharacteristicPolynomial(tBlock) : nil, nS > 0 ? try CharacteristicPolynomial(sBlock) : nil,
-                    nX == 1 ? try CharacteristicPolynomial.withoutNoise(rawX, bound: bound + bound) : nil,
-                    nY == 1 ? try CharacteristicPolynomial.withoutNoise(rawY, bound: bound) : nil)
+            twisted = Array(zip(spaces, jacobians))
         }
 
         /// λ_x and λ_y exactly from traces (T + 2S + X + Y, T + S + Y, T + S, T), cleaned of
