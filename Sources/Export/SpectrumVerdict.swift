@@ -61,6 +61,8 @@ public struct SpectrumVerdict {
     public let negatives: [String: Int]
     public let undecided: Int
     public let index: String
+    /// "minimum", "saddle" or "undecided" (for large d).
+    public let kind: String
     public let lines: [String]
     public let json: String
 
@@ -109,6 +111,7 @@ public struct SpectrumVerdict {
         if !changes.isEmpty { lines.append("truncated series changing sign (d): " + changes.joined(separator: ", ")) }
         self.lines = lines
         let kind = undecided > 0 ? "undecided" : (carriers.isEmpty ? "minimum" : "saddle")
+        self.kind = kind
         json = "{\"kind\": \(JSON.string(kind)), \"index\": \(JSON.string(index)), \"negative\": {" + ["t", "s", "x", "y"].map { "\"\($0)\": \(negatives[$0] ?? 0)" }.joined(separator: ", ") + "}}"
     }
 }

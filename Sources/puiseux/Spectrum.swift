@@ -164,8 +164,18 @@ struct Spectrum: ParsableCommand {
         } catch {
             throw CLIFailure(computation: "\(family.name): \(error)")
         }
+        return (Self.components(family, working: a, confirmation: b, precision: precision), header, a.ramification)
+    }
+
+    /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
+    /// term with the digits both agree on, each component with its degree formula.
+    static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum, precision: Int) -> [SpectrumComponent] {
+        func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
+            let confirmed = ConfirmedDigits(x, y, precision: precision)
+            return (confirmed.text(x) ?? "0", confirmed.count)
+        }
         let degreeFormulas = Self.degreeFormulas(family)
-        let components = a.components.enumerated().map { i, component in
+        return a.components.enumerated().map { i, component in
             let other = b.components[i].eigenvalues
             let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
                 let twin = other[e]
@@ -183,7 +193,6 @@ struct Spectrum: ParsableCommand {
             let degree = !component.name.hasSuffix("-standard") ? formula : (formula == "1" ? "2" : "2(\(formula))")
             return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
-        return (components, header, a.ramification)
     }
 
     /// The eigenvalue series and the verdict in the requested format.
