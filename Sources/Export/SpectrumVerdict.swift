@@ -53,6 +53,13 @@ public struct SpectrumComponent {
     public var degree: String
     public var eigenvalues: [SpectrumEigenvalue]
     public init(irrep: String, degree: String, eigenvalues: [SpectrumEigenvalue]) { (self.irrep, self.degree, self.eigenvalues) = (irrep, degree, eigenvalues) }
+
+    /// The component of S_q an irrep name twists ("s" for "s-sign/standard").
+    public static func base(_ irrep: String) -> String { String(irrep.prefix { $0 != "-" }) }
+    /// The dimension of the small blocks' irreducible in a name: 2 per "standard" (of S_3).
+    public static func twistDimension(_ irrep: String) -> Int {
+        irrep.split(separator: "-").dropFirst().joined().split(separator: "/").reduce(1) { $0 * ($1 == "standard" ? 2 : 1) }
+    }
 }
 
 /// Minimum or saddle for large d, the index as a polynomial in d and the components that
@@ -74,9 +81,11 @@ public struct SpectrumVerdict {
         }
         // index(d) = n_t + n_s (q - 1) + n_x (q - 1)(q - 2)/2 + n_y q (q - 3)/2, q = d - p, as
         // a polynomial a d^2 + b d + c (coefficients are halves at most).
-        // A twisted component ("t-sign", "s-standard", ...) has the degree of the one it twists
-        // times the irreducible's dimension (2 for the standard representation of S_3).
-        func count(_ name: String) -> Int { (negatives[name] ?? 0) + (negatives[name + "-sign"] ?? 0) + 2 * (negatives[name + "-standard"] ?? 0) }
+        // A twisted component ("t-sign", "s-standard", "x-sign/trivial", ...) has the degree of
+        // the one it twists times the small blocks' irreducible's dimension.
+        func count(_ name: String) -> Int {
+            negatives.filter { SpectrumComponent.base($0.key) == name }.reduce(0) { $0 + $1.value * SpectrumComponent.twistDimension($1.key) }
+        }
         let (nt, ns, nx, ny) = (count("t"), count("s"), count("x"), count("y"))
         let q0 = Rational(-p)   // q = d + q0
         func poly(_ c2: Rational, _ c1: Rational, _ c0: Rational) -> (Rational, Rational, Rational) { (c2, c1, c0) }
@@ -98,7 +107,7 @@ public struct SpectrumVerdict {
         self.negatives = negatives
         self.undecided = undecided
         self.index = index
-        let carriers = ["t", "s", "x", "y"].flatMap { [$0, $0 + "-standard", $0 + "-sign"] }.filter { (negatives[$0] ?? 0) > 0 }
+        let carriers = components.map(\.irrep).filter { (negatives[$0] ?? 0) > 0 }
         var lines: [String] = []
         if undecided > 0 {
             lines.append("verdict: undecided (\(undecided) eigenvalue(s) without a backed leading term)")

@@ -45,8 +45,8 @@ struct Spectrum: ParsableCommand {
         // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
         // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
-            if !(small.filter({ $0 >= 2 }).count == 1 && small.allSatisfy { $0 <= 3 }) {
-                throw ValidationError("--isotropy \(isotropy): spectra are computed for isotropies whose small blocks are single indices and at most one block of size 2 or 3 (d-2,1,1, d-2,2, d-3,3, d-3,2,1, ...); other blocks are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
+            if !small.allSatisfy({ $0 <= 3 }) {
+                throw ValidationError("--isotropy \(isotropy): spectra are computed for small blocks of size 1, 2 and 3 (d-2,1,1, d-2,2, d-3,3, d-4,2,2, ...); blocks of size 4 or more are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
             }
         }
     }
@@ -144,9 +144,9 @@ struct Spectrum: ParsableCommand {
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).
-            let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
-            let formula = degreeFormulas[base]
-            let degree = !component.name.hasSuffix("-standard") ? formula : (formula == "1" ? "2" : "2(\(formula))")
+            let base = Self.names.firstIndex(of: SpectrumComponent.base(component.name)) ?? i
+            let formula = degreeFormulas[base], factor = SpectrumComponent.twistDimension(component.name)
+            let degree = factor == 1 ? formula : (formula == "1" ? "\(factor)" : "\(factor)(\(formula))")
             return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
         return (components, header, bExponent)
@@ -188,9 +188,9 @@ struct Spectrum: ParsableCommand {
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).
-            let base = Self.names.firstIndex(of: String(component.name.prefix { $0 != "-" })) ?? i
-            let formula = degreeFormulas[base]
-            let degree = !component.name.hasSuffix("-standard") ? formula : (formula == "1" ? "2" : "2(\(formula))")
+            let base = Self.names.firstIndex(of: SpectrumComponent.base(component.name)) ?? i
+            let formula = degreeFormulas[base], factor = SpectrumComponent.twistDimension(component.name)
+            let degree = factor == 1 ? formula : (formula == "1" ? "\(factor)" : "\(factor)(\(formula))")
             return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
     }

@@ -54,7 +54,7 @@ struct FamilyCLITests {
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
-    /// two blocks of size 2 are refused by `spectrum` in one line (the split covers one such block).
+    /// a block of size 4 is refused by `spectrum` in one line (the split covers sizes up to 3).
     @Test func familyOfANewIsotropyFromAPoint() throws {
         let point = "--from=1.0048279190,-0.007796776,0.0945947582,0.0647138976,-0.821456164,0.0818502104"
         let r = try CLI.run(["family", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--terms", "4"])
@@ -62,8 +62,8 @@ struct FamilyCLITests {
         #expect(r.stdout.hasPrefix("d-2,2-m0-II@d=20: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
         #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
         #expect(r.stdout.contains("agreement with Newton: d = 10000"))
-        let s = try CLI.run(["spectrum", "--isotropy", "d-4,2,2", "--extra", "0", "--from=1,0,0,0,1,0,0,1,0,0,0,0", "--at", "20"])
-        #expect(s.status == 2 && s.stderr.contains("at most one block of size 2 or 3"), "\(s.stderr)")
+        let s = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
+        #expect(s.status == 2 && s.stderr.contains("blocks of size 4 or more are not yet"), "\(s.stderr)")
         // The exact spectrum at d = 20 with the pair's sign components: the degrees count kd =
         // 400 eigenvalues, and their negative count is the index that `critical` counts on the
         // full 400 x 400 Hessian (a different computation).
@@ -110,7 +110,7 @@ struct FamilyCLITests {
         let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
         #expect(c["index"] as? Int == negative)
         let other = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
-        #expect(other.status == 2 && other.stderr.contains("at most one block of size 2 or 3"), "\(other.stderr)")
+        #expect(other.status == 2 && other.stderr.contains("blocks of size 4 or more are not yet"), "\(other.stderr)")
     }
 
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the

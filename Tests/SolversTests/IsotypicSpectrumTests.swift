@@ -89,6 +89,14 @@ import Landscape
         try Self.checkRandom(small: small, m: m, d: 8, bits: 128, tolerance: 1e-25)
     }
 
+    /// Several blocks of size 2 or 3 (Δ(S_{d-4} x S_2 x S_2), Δ(S_{d-5} x S_3 x S_2), ...):
+    /// every choice of an irreducible per block gives a component, and together they are the
+    /// full Hessian's kd eigenvalues.
+    @Test(arguments: [([2, 2], 0), ([2, 2], 1), ([3, 2], 0), ([2, 1, 2], 0)])
+    func severalBlocksMatchTheFullHessianAtTen(_ small: [Int], _ m: Int) throws {
+        try Self.checkRandom(small: small, m: m, d: 10, bits: 128, tolerance: 1e-25)
+    }
+
     @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1), ([1], 3), ([2], 0), ([2], 3), ([2, 1], 1), ([3], 0), ([3], 2)])
     func singletonBlocksMatchTheFullHessianAtTwelve(_ small: [Int], _ m: Int) throws {
         try Self.checkRandom(small: small, m: m, d: 12, bits: 128, tolerance: 1e-25)

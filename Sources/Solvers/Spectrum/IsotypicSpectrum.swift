@@ -46,9 +46,10 @@ public struct IsotypicSpectrum: Sendable {
         }
         (trivial, standard, exterior, y) = (found["t"]!, found["s"]!, found["x"]!, found["y"]!)
         var twists: [Twist] = []
-        for irrep in ["standard", "sign"] {
-            guard let first = split.spaces.first(where: { $0.name == "t-" + irrep }) else { continue }
-            twists.append(Twist(irrep: irrep, dimension: first.dimension, trivial: found["t-" + irrep]!, standard: found["s-" + irrep]!,
+        // One twist per suffix ("sign", "standard", "sign/trivial", ...), in the split's order.
+        for space in split.spaces where space.name.hasPrefix("t-") {
+            let irrep = String(space.name.dropFirst(2))
+            twists.append(Twist(irrep: irrep, dimension: space.dimension, trivial: found["t-" + irrep]!, standard: found["s-" + irrep]!,
                                 exterior: found["x-" + irrep]!, y: found["y-" + irrep]!))
         }
         self.twists = twists

@@ -43,8 +43,8 @@ public struct IsotypicSplit: Sendable {
 
     public init(_ coarse: IsotropyPattern) throws {
         let special = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] >= 2 }
-        guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }), special.count <= 1 else {
-            throw SolverError.noCriticalPoint("the isotypic split is implemented for isotropies whose small blocks are single indices and at most one block of size 2 or 3 (d, d-1,1, d-2,1,1, d-2,2, d-3,3, d-3,2,1, ...); got \(coarse)")
+        guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }) else {
+            throw SolverError.noCriticalPoint("the isotypic split is implemented for small blocks of size 1, 2 and 3 (d, d-1,1, d-2,2, d-3,3, d-4,2,2, d-5,3,2, ...); got \(coarse)")
         }
         let d0 = coarse.smallTotal + 6
         // The big block ends at index q0 - 1; its split indices are q0 - 2 and q0 - 1.
@@ -82,28 +82,44 @@ public struct IsotypicSplit: Sendable {
             ]
         }
         var spaces = try four(coarse, suffix: "", dimension: 1) { _, _ in [] }
-        if let j = special.first {
+        // The irreducibles of each block of size 2 or 3 beyond the trivial one: name, dimension,
+        // the split in place whose fixed space carries it, and the coarser splits (with their
+        // placements) that carry the block's other irreducibles there.
+        typealias Placement = ([[Rational]]) -> [[Rational]]
+        typealias Irrep = (name: String, dimension: Int, split: [Int], lower: [(parts: [Int], placements: [Placement])])
+        func irreps(_ j: Int) -> [Irrep] {
+            if coarse.smallBlocks[j] == 2 { return [("sign", 1, [1, 1], [([2], [identity])])] }
+            // S_2 x S_1 has its pair at offset, offset + 1 and the singleton at offset + 2; the
+            // other two placements move the singleton to either pair index.
             let offset = q0 + coarse.smallBlocks[..<j].reduce(0, +)
-            func with(_ parts: [Int]) throws -> IsotropyPattern {
-                var blocks = coarse.smallBlocks
-                blocks.replaceSubrange(j...j, with: parts)
-                return try IsotropyPattern(smallBlocks: blocks, extraRows: coarse.extraRows)
+            let placements: [Placement] = [identity,
+                { IsotypicSplit.swapping($0, offset + 2, offset) }, { IsotypicSplit.swapping($0, offset + 2, offset + 1) }]
+            return [("standard", 2, [2, 1], [([3], [identity])]), ("sign", 1, [1, 1, 1], [([2, 1], placements)])]
+        }
+        // Every choice of one irreducible per block (nil: the trivial one), all trivial excluded.
+        var choices: [[Irrep?]] = [[]]
+        for j in special { choices = choices.flatMap { c in ([nil] + irreps(j).map { Optional($0) }).map { c + [$0] } } }
+        for choice in choices.dropFirst() {
+            // The pattern with block special[i] as `parts[i]` (in place, so indices are kept).
+            func with(_ parts: [[Int]]) throws -> IsotropyPattern {
+                var blocks: [[Int]] = coarse.smallBlocks.map { [$0] }
+                for (i, j) in special.enumerated() { blocks[j] = parts[i] }
+                return try IsotropyPattern(smallBlocks: blocks.flatMap { $0 }, extraRows: coarse.extraRows)
             }
-            func twist(_ irrep: String, dimension: Int, split parts: [Int],
-                       lower: [(parts: [Int], placements: [([[Rational]]) -> [[Rational]]])]) throws -> [Space] {
-                try four(try with(parts), suffix: "-" + irrep, dimension: dimension) { big, fine in
-                    try lower.flatMap { l in try l.placements.flatMap { try unitImages(try bigSplit(try with(l.parts), big), $0, into: fine) } }
+            let own = zip(special, choice).map { j, irrep in irrep?.split ?? [coarse.smallBlocks[j]] }
+            let name = choice.map { $0?.name ?? "trivial" }.joined(separator: "/")
+            let dimension = choice.reduce(1) { $0 * ($1?.dimension ?? 1) }
+            spaces += try four(try with(own), suffix: "-" + name, dimension: dimension) { big, fine in
+                // For each twisted block, its coarser splits, the other blocks as chosen.
+                try choice.indices.flatMap { i -> [[Rational]] in
+                    guard let irrep = choice[i] else { return [] }
+                    return try irrep.lower.flatMap { l -> [[Rational]] in
+                        var parts = own
+                        parts[i] = l.parts
+                        let lowered = try bigSplit(try with(parts), big)
+                        return try l.placements.flatMap { try unitImages(lowered, $0, into: fine) }
+                    }
                 }
-            }
-            if coarse.smallBlocks[j] == 2 {
-                spaces += try twist("sign", dimension: 1, split: [1, 1], lower: [([2], [identity])])
-            } else {
-                // S_2 x S_1 has its pair at offset, offset + 1 and the singleton at offset + 2; the
-                // other two placements move the singleton to either pair index.
-                let placements: [([[Rational]]) -> [[Rational]]] = [identity,
-                    { IsotypicSplit.swapping($0, offset + 2, offset) }, { IsotypicSplit.swapping($0, offset + 2, offset + 1) }]
-                spaces += try twist("standard", dimension: 2, split: [2, 1], lower: [([3], [identity])])
-                spaces += try twist("sign", dimension: 1, split: [1, 1, 1], lower: [([2, 1], placements)])
             }
         }
         self.pattern = coarse
