@@ -19,10 +19,10 @@ import Landscape
         #expect(full.smallest > FullHessianIndex.undecidedBelow([full.smallest]))
     }
 
-    /// Δ(S_{d-2} x S_1 x S_1) and Δ(S_{d-2} x S_2) at d = 10: every point the finder reports has
-    /// a full index, at least its restricted index (those eigenvalues are Hessian eigenvalues),
-    /// and a non-integer d has none.
-    @Test(arguments: [[1, 1], [2]])
+    /// Δ(S_{d-2} x S_1 x S_1), Δ(S_{d-2} x S_2) and Δ(S_{d-3} x S_3) at d = 10: every point the
+    /// finder reports has a full index, at least its restricted index (those eigenvalues are
+    /// Hessian eigenvalues), equal to the negatives of the kd x kd Hessian; a non-integer d has none.
+    @Test(arguments: [[1, 1], [2], [3]])
     func otherIsotropiesGetAnIndex(_ small: [Int]) throws {
         let pattern = try IsotropyPattern(smallBlocks: small, extraRows: 0)
         let found = try CriticalPointFinder(starts: 4).find(pattern: pattern, d: Rational(10), precision: 128, type: nil)
@@ -33,6 +33,8 @@ import Landscape
             #expect((index.components != nil) == pattern.smallBlocksAreSingletons)
             #expect(index.total >= result.classification.restrictedIndex)
             #expect(result.classification.isMinimum == (index.total == 0 && result.classification.isNondegenerate))
+            // The isotypic count (twists included) against the kd x kd Hessian's.
+            if let full = try FullHessianIndex.count(result.point) { #expect(index.total == full.negatives, "\(pattern): \(index.total) vs \(full.negatives)") }
         }
         let point = try #require(found.first).point
         let off = try NewtonSolver().solve(pattern: pattern, d: BigFloat(Rational(21, 2), precision: 128), start: point.coordinates)

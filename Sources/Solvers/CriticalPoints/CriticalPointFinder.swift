@@ -284,6 +284,11 @@ public struct CriticalPointClassification: Sendable {
             let i = spectrum.index(q: q)
             index = HessianIndex(total: i.total, components: .init(trivial: i.trivial, standard: i.standard, exterior: i.exterior, y: i.y))
             smallest = min(smallest, spectrum.smallestMagnitude)
+        } else if point.d.exactRational.isInteger, let q = point.d.exactRational.intComponents.map({ $0.numerator - p }),
+                  let spectrum = try? IsotypicSpectrum(point) {
+            // Blocks of size 2 or 3: every component with its degree, exactly, at any kd.
+            index = HessianIndex(total: spectrum.index(q: q), components: nil)
+            smallest = min(smallest, spectrum.smallestMagnitude)
         } else if let full = try? FullHessianIndex.count(point) {
             index = HessianIndex(total: full.negatives, components: nil)
             smallest = min(smallest, BigFloat(full.smallest, precision: point.precision))

@@ -30,6 +30,23 @@ public struct IsotypicSpectrum: Sendable {
     public var exteriorSign: [BigFloat] { twists.first { $0.irrep == "sign" }?.exterior ?? [] }
     public var ySign: [BigFloat] { twists.first { $0.irrep == "sign" }?.y ?? [] }
 
+    /// The number of negative eigenvalues of the full Hessian at q = d - s: every component's
+    /// negatives times its degree (times the twisting irreducible's dimension).
+    public func index(q: Int) -> Int {
+        let g = Self.degrees(q: q)
+        func negatives(_ list: [BigFloat]) -> Int { list.filter { $0.sign < 0 }.count }
+        var total = negatives(trivial) + negatives(standard) * g.standard + negatives(exterior) * g.exterior + negatives(y) * g.y
+        for t in twists {
+            total += t.dimension * (negatives(t.trivial) + negatives(t.standard) * g.standard + negatives(t.exterior) * g.exterior + negatives(t.y) * g.y)
+        }
+        return total
+    }
+
+    /// The smallest |eigenvalue| over every component.
+    public var smallestMagnitude: BigFloat {
+        (trivial + standard + exterior + y + twists.flatMap { $0.trivial + $0.standard + $0.exterior + $0.y }).map(\.magnitude).min()!
+    }
+
     /// Multiplicities of one eigenvalue of each component at q = d - p.
     public static func degrees(q: Int) -> (trivial: Int, standard: Int, exterior: Int, y: Int) {
         (1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2)
