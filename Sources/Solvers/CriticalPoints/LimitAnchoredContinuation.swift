@@ -18,10 +18,7 @@ public struct LimitAnchoredContinuation: Sendable {
     /// retried shorter (cheaper than the solver's default 80: p1-m1-I spent 80 iterations on
     /// one failed step from d = 20; its moderate-d points 0.6 -> 0.27 s, the numeric route for
     /// p1-m2-I 19 -> 10.5 s; the successful steps of the catalogue need at most 21 at d <= 1e4).
-    /// Likewise a Newton step that must be damped below 2^-10 to reduce |F|: from a predictor
-    /// that good the quadratic model has failed (the b = 4 families' failed steps crawled on
-    /// with λ ~ 1e-9 for 20-30 iterations, each trying 30 halvings); a shorter step is cheaper.
-    public var newton = NewtonSolver(maximumIterations: 30, maximumHalvings: 10)
+    public var newton = NewtonSolver(maximumIterations: 30)
     /// The largest factor between consecutive d.
     public var maximumFactor = 10.0
     /// Below this factor a failing step is a failure of the path (the family ends or turns).
@@ -55,11 +52,7 @@ public struct LimitAnchoredContinuation: Sendable {
             while history.last!.d < target {
                 let current = history.last!
                 var next = current.d * BigFloat(factor, precision: bits)
-                if next > target {
-                    // A failure halves the step actually tried (in log d), not the capped one.
-                    next = target
-                    factor = try (target / current.d).doubleValue
-                }
+                if next > target { next = target }
                 let predicted = try prediction(at: next, anchor: anchor, history: history.suffix(2))
                 let scale = zip(predicted, anchor).map { ($0 - $1).magnitude.doubleValue }.max() ?? 0
                 do {
