@@ -77,7 +77,7 @@ public enum FamilyCatalogue {
     /// The family's critical point at d = `seedDimension` (Newton from the seed) and then at
     /// each requested d, followed up by `LimitAnchoredContinuation` (steps of up to 10x in d,
     /// predicted from the exact limit) and down by the tangent `Continuation`.
-    public static func criticalPoints(of family: Family, at dimensions: [BigFloat], precision: Int) throws -> [CriticalPoint] {
+    public static func criticalPoints(of family: Family, at dimensions: [BigFloat], precision: Int, quickSteps: Bool = false) throws -> [CriticalPoint] {
         let seedPoint = try NewtonSolver().solve(
             pattern: family.pattern, d: BigFloat(family.seedDimension, precision: precision),
             start: family.seed.map { BigFloat($0, precision: precision) })
@@ -86,6 +86,7 @@ public enum FamilyCatalogue {
         }
         do {
             var c = LimitAnchoredContinuation(); c.trace = getenv("PUISEUX_TRACE") != nil
+            c.quickSteps = quickSteps
             return try c.follow(seedPoint, limit: family.limit, to: dimensions)
         } catch let error as SolverError {
             throw SolverError.notConverged("\(family.name): \(error)")

@@ -19,6 +19,15 @@ public struct LimitAnchoredContinuation: Sendable {
     /// one failed step from d = 20; its moderate-d points 0.6 -> 0.27 s, the numeric route for
     /// p1-m2-I 19 -> 10.5 s; the successful steps of the catalogue need at most 21 at d <= 1e4).
     public var newton = NewtonSolver(maximumIterations: 30)
+
+    /// For a quick path to moderate d (the series route's start at d <= 1600): Newton gives up
+    /// on a step it must damp below 2^-10 (the b = 4 families' failed steps crawled on with
+    /// λ ~ 1e-9 for 20-30 iterations of 30 halvings each), and a failed step capped at its
+    /// target halves the step tried. Not for the large-d fallback: with it the d-1,1 m = 3
+    /// family's path to 1e8 went astray (Docs/performance.md).
+    public var quickSteps = false {
+        didSet { newton.maximumHalvings = quickSteps ? 10 : 30 }
+    }
     /// The largest factor between consecutive d.
     public var maximumFactor = 10.0
     /// Below this factor a failing step is a failure of the path (the family ends or turns).
@@ -52,7 +61,11 @@ public struct LimitAnchoredContinuation: Sendable {
             while history.last!.d < target {
                 let current = history.last!
                 var next = current.d * BigFloat(factor, precision: bits)
-                if next > target { next = target }
+                if next > target {
+                    next = target
+                    // Quick steps: a failure halves the step actually tried (in log d).
+                    if quickSteps { factor = try (target / current.d).doubleValue }
+                }
                 let predicted = try prediction(at: next, anchor: anchor, history: history.suffix(2))
                 let scale = zip(predicted, anchor).map { ($0 - $1).magnitude.doubleValue }.max() ?? 0
                 do {

@@ -6,8 +6,14 @@ import Landscape
 /// a backtracking step (the count-weighted norm of F must decrease).
 public struct NewtonSolver: Sendable {
     public var maximumIterations = 80
+    /// Backtracking halves the step at most this many times (λ >= 2^-maximumHalvings) before the
+    /// iteration counts as stalled.
+    public var maximumHalvings = 30
 
-    public init(maximumIterations: Int = 80) { self.maximumIterations = maximumIterations }
+    public init(maximumIterations: Int = 80, maximumHalvings: Int = 30) {
+        self.maximumIterations = maximumIterations
+        self.maximumHalvings = maximumHalvings
+    }
 
     /// Converges to a zero of F_d from `start`. Stops when the step is below 2^(-P + 24)
     /// relative to max(1, |ξ|) (the last ~7 digits are where rounding and the cancellation
@@ -27,7 +33,7 @@ public struct NewtonSolver: Sendable {
             var accepted = false
             // Trials need only F (a Jacobian costs 10-20 field evaluations); the Jacobian is
             // computed once a trial is accepted.
-            for _ in 0..<30 {
+            for _ in 0..<maximumHalvings {
                 let trial = zip(xi, step).map { $0 - lambda * $1 }
                 if let f = try? model.field(trial) {
                     let r = weightedNorm(f, counts)

@@ -40,7 +40,7 @@ public struct SeriesFamilyExpansion: Sendable {
         let bits = max(precision, 192)
         var firstError: Error?
         do {
-            let moderate = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: bits) }, precision: bits)
+            let moderate = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: bits) }, precision: bits, quickSteps: true)
             // Every candidate is tested (series solve + agreement with Newton); exactly one must
             // pass. Two that pass are two families' worth of exponents: said, not picked.
             var accepted: [SeriesFamilyExpansion] = []
