@@ -94,11 +94,11 @@ struct Spectrum: ParsableCommand {
         }
         var lists = [(a.trivial, b.trivial), (a.standard, b.standard), (a.exterior, b.exterior), (a.y, b.y)]
         let q = d - Double(family.p)
-        var degrees = ["1", "\(Self.number(q - 1))", "\(Self.number((q - 1) * (q - 2) / 2))", "\(Self.number(q * (q - 3) / 2))"]
+        let base = [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2]
+        var degrees = base.map { Self.number($0) }
         var names = Self.names
         // With a block of size 2 or 3: the same components tensored with each non-trivial
         // irreducible of its S_n, degree times the irreducible's dimension.
-        let base = [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2]
         for (t, u) in zip(a.twists, b.twists) {
             lists += [(t.trivial, u.trivial), (t.standard, u.standard), (t.exterior, u.exterior), (t.y, u.y)]
             degrees += base.map { Self.number($0 * Double(t.dimension)) }

@@ -51,6 +51,18 @@ struct FamilyCLITests {
         try CLI.expectFailure(["family", "--isotropy", "d", "--extra", "0", "--type", "II"], status: 2)
     }
 
+    /// Eigenvalues with their degrees in `spectrum --d --format json`: (all, negative).
+    static func degreeCounts(_ components: [[String: Any]]) -> (total: Int, negative: Int) {
+        var total = 0, negative = 0
+        for c in components {
+            let degree = Int(c["degree"] as? String ?? "") ?? -1
+            let values = c["eigenvalues"] as? [[String: Any]] ?? []
+            total += degree * values.count
+            negative += degree * values.filter { ($0["sign"] as? Int ?? 0) < 0 }.count
+        }
+        return (total, negative)
+    }
+
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
@@ -72,13 +84,7 @@ struct FamilyCLITests {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
         let components = try #require(doc["components"] as? [[String: Any]])
         #expect(components.contains { $0["irrep"] as? String == "t-sign" })
-        var total = 0, negative = 0
-        for c in components {
-            let degree = Int(c["degree"] as? String ?? "") ?? -1
-            let values = c["eigenvalues"] as? [[String: Any]] ?? []
-            total += degree * values.count
-            negative += degree * values.filter { ($0["sign"] as? Int ?? 0) < 0 }.count
-        }
+        let (total, negative) = Self.degreeCounts(components)
         #expect(total == 400)
         let start = point.replacingOccurrences(of: "--from=", with: "")
         let critical = try CLI.run(["critical", "--isotropy", "d-2,2", "--d", "20", "--start", start, "--format", "json"])
@@ -98,13 +104,7 @@ struct FamilyCLITests {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let components = try #require(doc["components"] as? [[String: Any]])
         #expect(components.contains { $0["irrep"] as? String == "s-standard" && $0["degree"] as? String == "32" })
-        var total = 0, negative = 0
-        for c in components {
-            let degree = Int(c["degree"] as? String ?? "") ?? -1
-            let values = c["eigenvalues"] as? [[String: Any]] ?? []
-            total += degree * values.count
-            negative += degree * values.filter { ($0["sign"] as? Int ?? 0) < 0 }.count
-        }
+        let (total, negative) = Self.degreeCounts(components)
         #expect(total == 400)
         let critical = try CLI.run(["critical", "--isotropy", "d-3,3", "--d", "20", "--start", start, "--format", "json"])
         let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])

@@ -36,11 +36,6 @@ public struct IsotypicSplit: Sendable {
     /// The integer d at which the maps are built.
     let d0: Int
 
-    /// The degree of one eigenvalue of `component` at q = d - s (times the irreducible's dimension).
-    public static func degree(component: Int, q: Int) -> Int {
-        [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2][component]
-    }
-
     public init(_ coarse: IsotropyPattern) throws {
         let special = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] >= 2 }
         guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }) else {

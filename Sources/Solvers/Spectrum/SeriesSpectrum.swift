@@ -179,15 +179,8 @@ public struct SeriesSpectrum: Sendable {
     /// whose long division amplifies O-terms by the size of the roots. The lower-left block must
     /// vanish to the known order (checked).
     static func quotientBlock(_ j: [[S]], coarse: IsotropyPattern, fine: IsotropyPattern) throws -> [[S]] {
-        try quotientBlock(j, spannedBy: [coarse], fine: fine)
-    }
-
-    /// The same for the sum of several invariant subspaces Fix(coarse_i) (each embedded; their
-    /// intersections are counted once): e.g. the sign part of a pair's standard component is
-    /// Fix(S_(q-1) x S_1 x S_1 x S_1) modulo Fix(S_(q-1) x S_1 x S_2) + Fix(S_q x S_1 x S_1).
-    static func quotientBlock(_ j: [[S]], spannedBy coarse: [IsotropyPattern], fine: IsotropyPattern) throws -> [[S]] {
-        let v = try coarse.flatMap { c in try (0..<c.dimension).map { i in try c.embed((0..<c.dimension).map { Rational($0 == i ? 1 : 0) }, into: fine) } }
-        return try quotientBlock(j, span: v, independent: coarse.count == 1)
+        let v = try (0..<coarse.dimension).map { i in try coarse.embed((0..<coarse.dimension).map { Rational($0 == i ? 1 : 0) }, into: fine) }
+        return try quotientBlock(j, span: v, independent: true)
     }
 
     /// J on Fix(fine) modulo the span of exact vectors in its coordinates (an invariant subspace:
