@@ -37,12 +37,12 @@ deps:
 	    $(SUDO) apt-get update && $(SUDO) apt-get install -y libgmp-dev libmpfr-dev; \
 	fi
 
-# pdflatex with booktabs for the LaTeX compile test (Debian: texlive-latex-base,
+# pdflatex with booktabs and dcolumn for the LaTeX compile test (Debian: texlive-latex-base,
 # texlive-latex-recommended); installed only if missing. If apt cannot install it the test
 # says it skipped the compile (the rest of `make test` is unaffected).
 deps-tex:
-	@if command -v pdflatex >/dev/null 2>&1 && kpsewhich booktabs.sty >/dev/null 2>&1; then \
-	    echo "deps-tex: pdflatex and booktabs are installed"; \
+	@if command -v pdflatex >/dev/null 2>&1 && kpsewhich booktabs.sty >/dev/null 2>&1 && kpsewhich dcolumn.sty >/dev/null 2>&1; then \
+	    echo "deps-tex: pdflatex, booktabs and dcolumn are installed"; \
 	else \
 	    echo "deps-tex: installing texlive-latex-base texlive-latex-recommended"; \
 	    $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-recommended \

@@ -12,13 +12,20 @@ public enum ExpansionFormat: String, CaseIterable, Sendable {
 }
 
 extension Expansion {
-    /// The expansion in `format` (without a trailing newline).
-    public func formatted(_ format: ExpansionFormat) -> String {
+    /// The expansion in `format` (without a trailing newline), each decimal coefficient shown by
+    /// `display` (text marks a shortened one with "..."; exact rationals are shown whole).
+    public func formatted(_ format: ExpansionFormat, display: DisplayDigits = .all) -> String {
+        var shown = self
+        for k in shown.terms.indices where shown.terms[k].rational == nil {
+            let term = shown.terms[k]
+            shown.terms[k].coefficient = format == .text ? display.marked(term.coefficient, known: term.digits)
+                                                         : display.shown(term.coefficient, known: term.digits).text
+        }
         switch format {
-        case .text: return textDescription
-        case .json: return jsonDescription(pretty: true)
-        case .latex: return latexDescription
-        case .csv: return csvDescription
+        case .text: return shown.textDescription
+        case .json: return shown.jsonDescription(pretty: true)
+        case .latex: return shown.latexDescription
+        case .csv: return shown.csvDescription
         }
     }
 }

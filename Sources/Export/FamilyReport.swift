@@ -86,6 +86,8 @@ public struct FamilyReport {
     public var verification: Verification
     /// Whether closed forms were asked for (a column or section even when none was found).
     public var closedForms: Bool
+    /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
+    public var display: DisplayDigits = .all
 
     public init(subject: Subject, ramification: Int, precision: Int, terms: Int, header: String, origin: String?,
                 coordinates: [(name: String, coefficients: [Coefficient])], loss: [Coefficient], checks: [String],
@@ -98,59 +100,73 @@ public struct FamilyReport {
     var order: String { exponent(terms) }
     var rows: [(name: String, coefficients: [Coefficient])] { coordinates + [("loss", loss)] }
 
+    /// The shown text of a coefficient and whether known digits were left out.
+    func shown(_ c: Coefficient) -> (text: String, shortened: Bool) { display.shown(c.text, known: c.digits) }
+
+    /// The fewest and most digits the shown coefficients are known to (for captions).
+    var knownDigits: (Int, Int)? {
+        let known = rows.flatMap { $0.coefficients }.filter { $0.bound == nil && $0.closedForm == nil }.map(\.digits)
+        return known.min().map { ($0, known.max()!) }
+    }
+
     public var text: String {
-        var lines = ["\(subject.name): \(subject.isotropy), type \(subject.type); t = d^(-1/\(ramification)); \(header)"]
-        if let origin { lines.append("  " + origin) }
+        var lines = TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type); t = d^(-1/\(ramification)); \(header)", indent: 4)
+        if let origin { lines += TextWrap.words("  " + origin, indent: 4) }
         var zeros = [String]()
         for (label, cs) in rows {
-            var body = ""
+            var terms = [(negative: Bool, body: String)]()
             for c in cs {
                 if let bound = c.bound { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(bound))"); continue }
-                let negative = c.text.hasPrefix("-")
-                let magnitude = negative ? String(c.text.dropFirst()) : c.text
-                let monomial = c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"
-                body += body.isEmpty ? (negative ? "-" : "") + monomial : (negative ? " - " : " + ") + monomial
+                let text = display.marked(c.text, known: c.digits)
+                let negative = text.hasPrefix("-")
+                let magnitude = negative ? String(text.dropFirst()) : text
+                terms.append((negative, c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"))
             }
-            lines.append("  \(label) = \(body.isEmpty ? "0" : body) + O(d^(\(order)))")
+            let pieces = (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(order)))"]
+            lines += TextWrap.pieces("  \(label) =", pieces, indent: 6)
         }
         if closedForms {
             let found = rows.flatMap { name, cs in
                 cs.compactMap { c in c.closedForm.map { "    \(name), d^(\(exponent(c.power))): \($0.text)   [\($0.evidenceDigits) digits of evidence]" } }
             }
             lines.append("  closed forms (identified numerically by integer relations, not proved):" + (found.isEmpty ? " none with 15 or more digits of evidence" : ""))
-            lines += found
+            lines += found.flatMap { TextWrap.words($0, indent: 8) }
         }
-        lines += checks.map { "  \($0)" }
-        if !zeros.isEmpty { lines.append("  numerically zero: " + zeros.joined(separator: "; ")) }
+        lines += checks.flatMap { TextWrap.words("  \($0)", indent: 4) }
+        if !zeros.isEmpty { lines += TextWrap.words("  numerically zero: " + zeros.joined(separator: "; "), indent: 4) }
+        if case .count(let n) = display, rows.contains(where: { $0.coefficients.contains { shown($0).shortened } }) {
+            lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
+        }
         return lines.joined(separator: "\n")
     }
 
+    /// The papers' layout (`PowerTable`): one row per coordinate and the loss, one column per
+    /// power of d, closed forms (when asked for and found) in place of their decimals.
     public func latex(standalone: Bool) -> String {
-        func cell(_ cs: [Coefficient]) -> String {
-            LaTeXTable.series(cs.filter { $0.bound == nil }.map { (Rational(-$0.power, ramification), $0.text) }, order: Rational(-terms, ramification))
+        let table = rows.enumerated().map { i, row -> PowerTable.Row in
+            let label = row.name == "loss" ? "loss" : "$\\xi_{\(i + 1)} = " + row.name.replacingOccurrences(of: "_", with: "_{") + "}$"
+            var cells = [Rational: PowerTable.Cell]()
+            for c in row.coefficients where c.bound == nil {
+                cells[Rational(-c.power, ramification)] = c.closedForm.map { .closedForm($0.latex) } ?? .decimal(shown(c).text)
+            }
+            return PowerTable.Row(labels: [label], cells: cells, order: Rational(-terms, ramification))
         }
-        // With closed forms, a third column: the identified coefficients, marked with a dagger.
-        func forms(_ cs: [Coefficient]) -> String {
-            let found = cs.compactMap { c in c.closedForm.map { "$d^{\(exponent(c.power))}$: $\($0.latex)$" } }
-            return found.isEmpty ? "" : found.joined(separator: "; ") + "$^\\dagger$"
+        var digits = "every digit agrees between two independent computations (\(header))"
+        if let (fewest, most) = knownDigits, case .count(let n) = display, n < most {
+            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, on which two independent computations agree (\(header))"
         }
-        var table = coordinates.enumerated().map { i, c -> [String] in
-            let name = c.name.replacingOccurrences(of: "_", with: "_{") + "}"
-            return ["$\\xi_{\(i + 1)} = \(name)$", cell(c.coefficients)] + (closedForms ? [forms(c.coefficients)] : [])
-        }
-        table.append(["loss", cell(loss)] + (closedForms ? [forms(loss)] : []))
         let note = closedForms ? " $^\\dagger$Closed forms identified numerically by integer relations (PSLQ), each with at least 15 digits of evidence; not proved." : ""
-        let latex = LaTeXTable(
-            caption: "Family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)): series in $d^{-1/\(ramification)}$; every digit agrees between two independent computations (\(header)).\(note) Computed by puiseux.",
-            header: ["coordinate", "series"] + (closedForms ? ["closed forms"] : []), rows: table)
-        return standalone ? latex.standalone : latex.fragment
+        let power = PowerTable(
+            labelHeaders: ["coordinate"], rows: table,
+            caption: "Family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)): coordinates and loss as series in $d^{-1/\(ramification)}$; \(digits).\(note) Computed by puiseux.")
+        return standalone ? power.standalone : power.fragment
     }
 
     public var csv: String {
         var lines = [CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])]
         for (name, cs) in rows {
             for c in cs where c.bound == nil {
-                lines.append(CSV.row([name, exponent(c.power), c.text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
+                lines.append(CSV.row([name, exponent(c.power), shown(c).text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
             }
             lines.append(CSV.row([name, order, "O", "", "", ""]))
         }
@@ -160,7 +176,9 @@ public struct FamilyReport {
     public var json: String {
         func terms(_ cs: [Coefficient]) -> String {
             JSON.array(cs.map { c in
-                var fields = [("exponent", JSON.string(exponent(c.power))), ("coefficient", JSON.string(c.text)), ("digits", String(c.digits))]
+                let (text, shortened) = shown(c)
+                var fields = [("exponent", JSON.string(exponent(c.power))), ("coefficient", JSON.string(text)), ("digits", String(c.digits))]
+                if shortened, case .count(let n) = display { fields.append(("shown_digits", String(n))) }
                 if let bound = c.bound { fields.append(("bound", JSON.string(bound))) }
                 if let form = c.closedForm {
                     fields.append(("closed_form", JSON.object([("text", JSON.string(form.text)), ("latex", JSON.string(form.latex)),

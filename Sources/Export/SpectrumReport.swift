@@ -17,49 +17,77 @@ public struct SpectrumReport {
     /// What the two computations are, for the LaTeX caption.
     public var agreement: String
     public let verdict: SpectrumVerdict
+    /// The small blocks' total: the big block is S_(d-p).
+    public var p: Int
+    /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
+    public var display: DisplayDigits = .all
 
     public init(subject: FamilyReport.Subject, components: [SpectrumComponent], p: Int, ramification: Int, precision: Int,
                 method: String, header: String, agreement: String) {
-        (self.subject, self.components, self.ramification, self.precision) = (subject, components, ramification, precision)
+        (self.subject, self.components, self.ramification, self.precision, self.p) = (subject, components, ramification, precision, p)
         (self.method, self.header, self.agreement) = (method, header, agreement)
         verdict = SpectrumVerdict(components: components, p: p)
     }
 
     public var text: String {
-        var lines = ["\(subject.name): Hessian eigenvalues by component as d -> infinity (\(header))"]
+        var lines = TextWrap.words("\(subject.name): Hessian eigenvalues by component as d -> infinity (\(header))", indent: 4)
+        var shortened = false
         for component in components {
-            lines.append("  \(component.irrep) (degree \(component.degree)):")
+            lines.append("  \(component.label(p: p)), multiplicity \(component.degree):")
             for eigenvalue in component.eigenvalues {
-                let body = eigenvalue.terms.map { t in t.exponent == .zero ? t.text : (t.exponent == .one ? "\(t.text) d" : "\(t.text) d^(\(t.exponent))") }
-                var line = "    " + (body.isEmpty ? "0" : body.joined(separator: " + ").replacingOccurrences(of: "+ -", with: "- ")) + " + O(d^(\(eigenvalue.order)))"
-                if let change = eigenvalue.signChange { line += "   [truncated series vanishes at d = \(change)]" }
-                lines.append(line)
+                let terms = eigenvalue.terms.map { t -> (negative: Bool, body: String) in
+                    let (text, cut) = display.shown(t.text, known: t.digits)
+                    shortened = shortened || cut
+                    let shown = cut ? text + "..." : text
+                    let negative = shown.hasPrefix("-"), magnitude = negative ? String(shown.dropFirst()) : shown
+                    return (negative, t.exponent == .zero ? magnitude : (t.exponent == .one ? "\(magnitude) d" : "\(magnitude) d^(\(t.exponent))"))
+                }
+                var pieces = (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(eigenvalue.order)))"]
+                if let change = eigenvalue.signChange { pieces.append("  [truncated series vanishes at d = \(change)]") }
+                lines += TextWrap.pieces("    ", pieces, indent: 6)
             }
         }
-        lines += verdict.lines.map { "  \($0)" }
+        lines += verdict.lines.flatMap { TextWrap.words("  \($0)", indent: 4) }
+        if shortened, case .count(let n) = display {
+            lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
+        }
         return lines.joined(separator: "\n")
     }
 
+    /// The papers' layout (`PowerTable`, Table 1 of paper 000 with more terms): one row per
+    /// eigenvalue with its component and multiplicity, one column per power of d.
     public func latex(standalone: Bool) -> String {
-        let names = ["t": "trivial", "s": "standard", "x": "exterior square", "y": "$(d-p-2, 2)$"]
-        var rows = [[String]]()
+        var rows = [PowerTable.Row]()
+        var known = [Int]()
         for component in components {
             for (k, eigenvalue) in component.eigenvalues.enumerated() {
-                let cell = LaTeXTable.series(eigenvalue.terms.map { ($0.exponent, $0.text) }, order: eigenvalue.order)
-                rows.append(k == 0 ? [names[component.irrep] ?? component.irrep, "$" + component.degree + "$", cell] : ["", "", cell])
+                var cells = [Rational: PowerTable.Cell]()
+                for t in eigenvalue.terms {
+                    cells[t.exponent] = .decimal(display.shown(t.text, known: t.digits).text)
+                    known.append(t.digits)
+                }
+                let labels = k == 0 ? [component.latexLabel(p: p), "$" + component.degree + "$"] : ["", ""]
+                rows.append(PowerTable.Row(labels: labels, cells: cells, order: eigenvalue.order))
             }
         }
-        let table = LaTeXTable(
-            caption: "Hessian eigenvalues of family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)) by isotypic component; each eigenvalue has the multiplicity of its component's degree. Every digit agrees between two independent computations (\(agreement)). \(verdict.lines.first ?? "") Computed by puiseux.",
-            header: ["component", "degree", "eigenvalue"], rows: rows)
+        var digits = "every digit agrees between two independent computations (\(agreement))"
+        if let most = known.max(), case .count(let n) = display, n < most {
+            let fewest = known.min()!
+            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, on which two independent computations agree (\(agreement))"
+        }
+        let table = PowerTable(
+            labelHeaders: ["component", "multiplicity"], rows: rows,
+            caption: "Hessian eigenvalues of family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)) by isotypic component of $S_{\(Self.latexBigBlock(p: p))}$ (partitions in parentheses), as series in $d$; \(digits). \(verdict.lines.first ?? "") Computed by puiseux.")
         return standalone ? table.standalone : table.fragment
     }
+
+    static func latexBigBlock(p: Int) -> String { p == 0 ? "d" : "d-\(p)" }
 
     public var csv: String {
         var lines = [CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits"])]
         for component in components {
             for (k, eigenvalue) in component.eigenvalues.enumerated() {
-                for t in eigenvalue.terms { lines.append(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, t.text, String(t.digits)])) }
+                for t in eigenvalue.terms { lines.append(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, display.shown(t.text, known: t.digits).text, String(t.digits)])) }
                 lines.append(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", ""]))
             }
         }
@@ -69,7 +97,7 @@ public struct SpectrumReport {
     public var json: String {
         let comps = components.map { component in
             let values = component.eigenvalues.map { eigenvalue -> String in
-                var fields = [("terms", JSON.array(eigenvalue.terms.map { JSON.object([("exponent", JSON.string($0.exponent.description)), ("coefficient", JSON.string($0.text)), ("digits", String($0.digits))], indent: nil) }, indent: nil, closingIndent: nil)),
+                var fields = [("terms", JSON.array(eigenvalue.terms.map(termJSON), indent: nil, closingIndent: nil)),
                               ("order", JSON.string(eigenvalue.order.description)), ("sign", String(eigenvalue.sign))]
                 if let change = eigenvalue.signChange { fields.append(("sign_change_d", JSON.string(change))) }
                 return JSON.object(fields, indent: nil)
@@ -82,6 +110,13 @@ public struct SpectrumReport {
                             ("verdict", verdict.json)], indent: "  ")
     }
 
+    func termJSON(_ t: SpectrumTerm) -> String {
+        let (text, shortened) = display.shown(t.text, known: t.digits)
+        var fields = [("exponent", JSON.string(t.exponent.description)), ("coefficient", JSON.string(text)), ("digits", String(t.digits))]
+        if shortened, case .count(let n) = display { fields.append(("shown_digits", String(n))) }
+        return JSON.object(fields, indent: nil)
+    }
+
     /// The exact spectrum at one d: per component, its degree there and its eigenvalues (text,
     /// digits, sign).
     public struct AtDimension {
@@ -89,24 +124,30 @@ public struct SpectrumReport {
         public var d: String
         public var precision: Int
         public var components: [(irrep: String, degree: String, values: [(text: String, digits: Int, sign: Int)])]
+        /// How many digits of each eigenvalue are shown (`DisplayDigits`; all by default).
+        public var display: DisplayDigits = .all
+        /// The small blocks' total (names the components' partitions of d - p).
+        public var p = 0
         public init(subject: FamilyReport.Subject, d: String, precision: Int, components: [(irrep: String, degree: String, values: [(text: String, digits: Int, sign: Int)])]) {
             (self.subject, self.d, self.precision, self.components) = (subject, d, precision, components)
         }
 
         public var text: String {
             (["\(subject.name) at d = \(d): Hessian eigenvalues by component (multiplicity = degree)"]
-                + components.map { "  \($0.irrep) (degree \($0.degree)): " + $0.values.map(\.text).joined(separator: ", ") }).joined(separator: "\n")
+                + components.flatMap { c in
+                    TextWrap.pieces("  \(SpectrumComponent(irrep: c.irrep, degree: c.degree, eigenvalues: []).label(p: p)), multiplicity \(c.degree):", c.values.enumerated().map { k, v in display.marked(v.text, known: v.digits) + (k + 1 < c.values.count ? "," : "") }, indent: 6)
+                }).joined(separator: "\n")
         }
 
         public var csv: String {
             ([CSV.row(["irrep", "degree", "value", "digits"])]
-                + components.flatMap { c in c.values.map { CSV.row([c.irrep, c.degree, $0.text, String($0.digits)]) } }).joined(separator: "\n")
+                + components.flatMap { c in c.values.map { CSV.row([c.irrep, c.degree, display.shown($0.text, known: $0.digits).text, String($0.digits)]) } }).joined(separator: "\n")
         }
 
         public var json: String {
             let comps = components.map { c in
                 JSON.object([("irrep", JSON.string(c.irrep)), ("degree", JSON.string(c.degree)),
-                             ("eigenvalues", JSON.array(c.values.map { JSON.object([("value", JSON.string($0.text)), ("digits", String($0.digits)), ("sign", String($0.sign))], indent: nil) }, indent: nil, closingIndent: nil))],
+                             ("eigenvalues", JSON.array(c.values.map { JSON.object([("value", JSON.string(display.shown($0.text, known: $0.digits).text)), ("digits", String($0.digits)), ("sign", String($0.sign))], indent: nil) }, indent: nil, closingIndent: nil))],
                             indent: nil)
             }
             return JSON.object([("family", subject.json), ("d", JSON.string(d)), ("precision_bits", String(precision)),

@@ -54,6 +54,35 @@ public struct SpectrumComponent {
     public var eigenvalues: [SpectrumEigenvalue]
     public init(irrep: String, degree: String, eigenvalues: [SpectrumEigenvalue]) { (self.irrep, self.degree, self.eigenvalues) = (irrep, degree, eigenvalues) }
 
+    /// The partition of q = d - p that labels each component of the big block S_q.
+    static let partitions = ["t": [0], "s": [1, 1], "x": [2, 1, 1], "y": [2, 2]]
+
+    /// The partition of the big block's representation, in d: "(d-3, 1, 1)" for x at p = 1.
+    public static func partition(_ irrep: String, p: Int) -> String? {
+        guard let parts = partitions[base(irrep)] else { return nil }
+        let first = parts[0] + p
+        return "(" + (first == 0 ? "d" : "d-\(first)") + parts.dropFirst().map { ", \($0)" }.joined() + ")"
+    }
+
+    /// The small blocks' representation a name twists by ("sign/trivial"), or nil.
+    static func twist(_ irrep: String) -> String? {
+        let rest = irrep.split(separator: "-", maxSplits: 1).dropFirst().first
+        return rest.map(String.init)
+    }
+
+    /// The name used in text everywhere: letter, twist and partition, "x: (d-3, 1, 1)",
+    /// "s (x) sign: (d-3, 1)" (JSON keeps the plain name in `irrep`).
+    public func label(p: Int) -> String {
+        let letter = Self.base(irrep) + (Self.twist(irrep).map { " (x) \($0)" } ?? "")
+        return Self.partition(irrep, p: p).map { "\(letter): \($0)" } ?? irrep
+    }
+
+    /// `label` in LaTeX.
+    public func latexLabel(p: Int) -> String {
+        let letter = Self.base(irrep) + (Self.twist(irrep).map { " $\\otimes$ \($0)" } ?? "")
+        return Self.partition(irrep, p: p).map { "\(letter): $\($0)$" } ?? irrep
+    }
+
     /// The component of S_q an irrep name twists ("s" for "s-sign/standard").
     public static func base(_ irrep: String) -> String { String(irrep.prefix { $0 != "-" }) }
     /// The dimension of the small blocks' irreducible in a name: 2 per "standard" (of S_3).

@@ -81,6 +81,8 @@ struct Expand: ParsableCommand {
         return ExpansionOptions(target: target, precision: output.precision, forceNumeric: numeric)
     }
 
+    @OptionGroup var shown: DigitsOption
+
     @OptionGroup var destination: OutputFile
 
     func run() throws {
@@ -89,7 +91,7 @@ struct Expand: ParsableCommand {
         do {
             let parsed = try Expression.parse(text)
             let expansion = try Expansion(expanding: parsed, options: try options())
-            print(expansion.formatted(output.format))
+            print(expansion.formatted(output.format, display: shown.display(forPeople: output.format == .text || output.format == .latex)))
         } catch let error as ExpressionError {
             throw CLIFailure(usage: error.withInput(text).message)
         } catch let error as EvaluationError {

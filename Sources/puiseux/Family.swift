@@ -119,6 +119,8 @@ struct Family: ParsableCommand {
             verification: .numeric(firstNodes: terms + 4, secondNodes: terms + 6, bits: (precision, precision + 64), fallbackReason: reason))
     }
 
+    @OptionGroup var shown: DigitsOption
+
     @OptionGroup var destination: OutputFile
 
     func run() throws {
@@ -128,11 +130,12 @@ struct Family: ParsableCommand {
         var coordinates = family.pattern.coordinates.indices.map { backed(computed.first.coordinates[$0], computed.second.coordinates[$0]) }
         var loss = backed(computed.first.loss, computed.second.loss)
         if closedForms { try identifyClosedForms(&coordinates, &loss) }
-        let report = FamilyReport(
+        var report = FamilyReport(
             subject: FamilyArguments.subject(family), ramification: computed.b, precision: shared.precision, terms: terms,
             header: computed.header, origin: origin(family),
             coordinates: zip(family.pattern.coordinates, coordinates).map { ($0.description, $1) }, loss: loss,
             checks: computed.checks, verification: computed.verification, closedForms: closedForms)
+        report.display = shown.display(forPeople: format.isForPeople)
         switch format {
         case .text: print(report.text)
         case .latex: print(report.latex(standalone: shared.standalone))

@@ -6,7 +6,11 @@ import Landscape
 import Solvers
 
 /// Output formats of the commands about a catalogued family (`family`, `spectrum`).
-enum FamilyFormat: String, ExpressibleByArgument, CaseIterable { case text, json, latex, csv }
+enum FamilyFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, latex, csv
+    /// Text and LaTeX are read by people (a few digits by default), JSON and CSV by programs.
+    var isForPeople: Bool { self == .text || self == .latex }
+}
 
 /// The arguments `family` and `spectrum` share: which family (a catalogue name; or isotropy,
 /// extra rows and type; or a critical point at finite d), the precision, and whether LaTeX

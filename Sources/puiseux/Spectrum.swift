@@ -53,6 +53,8 @@ struct Spectrum: ParsableCommand {
 
     static let names = ["t", "s", "x", "y"]
 
+    @OptionGroup var shown: DigitsOption
+
     @OptionGroup var destination: OutputFile
 
     func run() throws {
@@ -104,11 +106,13 @@ struct Spectrum: ParsableCommand {
             degrees += base.map { Self.number($0 * Double(t.dimension)) }
             names += Self.names.map { $0 + "-" + t.irrep }
         }
-        let report = SpectrumReport.AtDimension(
+        var report = SpectrumReport.AtDimension(
             subject: FamilyArguments.subject(family), d: Self.number(d), precision: precision,
             components: lists.enumerated().filter { !$0.element.0.isEmpty || $0.offset < Self.names.count }.map { i, pair in
                 (names[i], degrees[i], zip(pair.0, pair.1).map { x, y in let v = backed(x, y); return (v.text, v.digits, x.sign) })
             })
+        report.display = shown.display(forPeople: format.isForPeople)
+        report.p = family.p
         switch format {
         case .text: print(report.text)
         case .csv: print(report.csv)
@@ -197,10 +201,11 @@ struct Spectrum: ParsableCommand {
 
     /// The eigenvalue series and the verdict in the requested format.
     func printSeries(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) {
-        let report = SpectrumReport(
+        var report = SpectrumReport(
             subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
             precision: shared.precision, method: method.rawValue, header: header,
             agreement: method == .series ? "series ring at two precisions" : "two fits")
+        report.display = shown.display(forPeople: format.isForPeople)
         switch format {
         case .text: print(report.text)
         case .latex: print(report.latex(standalone: shared.standalone))

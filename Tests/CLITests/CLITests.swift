@@ -140,11 +140,16 @@ struct CLITests {
 
     @Test("--precision sets the digits")
     func precision() throws {
-        let r = try CLI.run(["expand", "pi + 1/d", "--precision", "64", "--terms", "1"])
+        let r = try CLI.run(["expand", "pi + 1/d", "--precision", "64", "--terms", "1", "--digits", "all"])
         #expect(r.status == 0)
         // pi at 64 bits is 3.14159265358979323851..., at 128 bits 3.14159265358979323846...:
         // they round alike to 18 digits, not to the 19 that 64 bits could hold.
         #expect(r.stdout == "3.14159265358979324 + O(d^(-1))\n")
+        // --digits never shows more than is backed, and text marks a shortened value.
+        let more = try CLI.run(["expand", "pi + 1/d", "--precision", "64", "--terms", "1", "--digits", "30"])
+        #expect(more.stdout == r.stdout)
+        let fewer = try CLI.run(["expand", "pi + 1/d", "--precision", "64", "--terms", "1", "--digits", "5"])
+        #expect(fewer.stdout == "3.1416... + O(d^(-1))\n")
     }
 
     @Test("--numeric keeps the structure of the exact expansion")

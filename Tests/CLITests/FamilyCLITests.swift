@@ -130,4 +130,33 @@ struct FamilyCLITests {
         let critical = try CLI.run(["critical", "--isotropy", "0", "--d", "10"])
         #expect(critical.status == 2 && critical.stderr.contains("block notation"), "\(critical.stderr)")
     }
+
+    @Test("--digits: the text fits 100 columns by default, shows every backed digit with all, and JSON says what it shortened")
+    func digits() throws {
+        let text = try CLI.run(["family", "p1-m0-II", "--terms", "12"])
+        #expect(text.status == 0, "\(text.stderr)")
+        let wide = text.stdout.split(separator: "\n").filter { $0.count > 100 }
+        #expect(wide.isEmpty, "\(wide)")
+        let json = try CLI.run(["family", "p1-m0-II", "--terms", "12", "--format", "json"])
+        let all = try CLI.run(["family", "p1-m0-II", "--terms", "12", "--digits", "all"])
+        let short = try CLI.run(["family", "p1-m0-II", "--terms", "12", "--format", "json", "--digits", "5"])
+        func terms(_ r: CLI.Result) throws -> [[String: Any]] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let coordinates = try #require(object["coordinates"] as? [[String: Any]])
+            return coordinates.flatMap { ($0["terms"] as? [[String: Any]]) ?? [] }
+        }
+        let full = try terms(json), five = try terms(short)
+        #expect(full.count == five.count && full.count > 30)
+        for (f, s) in zip(full, five) {
+            let text = try #require(f["coefficient"] as? String), digits = try #require(f["digits"] as? Int)
+            // JSON's default is every backed digit, and --digits all prints the same texts.
+            #expect(all.stdout.contains(text.hasPrefix("-") ? String(text.dropFirst()) : text))
+            let shown = try #require(s["coefficient"] as? String)
+            let significant = shown.filter(\.isNumber).drop { $0 == "0" }
+            #expect(significant.count <= 5, "\(shown)")
+            if let n = s["shown_digits"] as? Int { #expect(n == 5 && digits > 5) }
+            if digits <= 5 { #expect(shown == text) }
+        }
+        try CLI.expectFailure(["family", "p1-m0-II", "--digits", "0"], status: 2)
+    }
 }

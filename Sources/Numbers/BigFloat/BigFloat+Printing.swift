@@ -28,7 +28,8 @@ extension BigFloat: CustomStringConvertible {
         return (s, Int(exp))
     }
 
-    static func layout(negative: Bool, digits raw: String, exponent10 e: Int) -> String {
+    /// The text `formatted` writes for the digits d1 d2 ... dn with value 0.d1d2...dn * 10^E.
+    public static func layout(negative: Bool, digits raw: String, exponent10 e: Int) -> String {
         var digits = Substring(raw)
         while digits.count > 1, digits.last == "0" { digits = digits.dropLast() }
         let sign = negative ? "-" : ""

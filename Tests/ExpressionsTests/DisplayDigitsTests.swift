@@ -1,0 +1,52 @@
+import Testing
+import Numbers
+@testable import Export
+
+@Suite("DisplayDigits: the one rule for the digits shown")
+struct DisplayDigitsTests {
+    @Test("shortening the backed text equals rounding the value itself (away from ties)")
+    func agreesWithDirectRounding() {
+        // Independent computation: MPFR's own rounding of the value to N digits.
+        var generator = SplitMix64(seed: 14)
+        var checked = 0
+        for _ in 0..<400 {
+            let mantissa = Double(generator.next() % 1_000_000_000_000) / 1e11 - 5
+            let scale = [1e-9, 1e-3, 1, 1e4, 1e25][Int(generator.next() % 5)]
+            let x = BigFloat(mantissa * scale, precision: 200) * (BigFloat(1, precision: 200) + BigFloat(Double(generator.next() % 997) * 1e-30, precision: 200))
+            guard !x.isZero else { continue }
+            let known = 10 + Int(generator.next() % 30)
+            let text = x.formatted(significantDigits: known)
+            for n in [1, 2, 5, 9] {
+                let (shown, _) = DisplayDigits.count(n).shown(text, known: known)
+                let digits = x.decimalDigitsAndExponent(significantDigits: known).0
+                // Ties (known digits 5 0 ... 0 after the N-th) are shown unrounded, by the rule.
+                if digits.count > n, digits.dropFirst(n).first == "5", digits.dropFirst(n + 1).allSatisfy({ $0 == "0" }) { continue }
+                #expect(shown == x.formatted(significantDigits: n), "\(text) to \(n) digits")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("never more than known; carries; scientific notation; fractions and ties untouched")
+    func edges() {
+        #expect(DisplayDigits.count(30).shown("1.25", known: 3) == ("1.25", false))
+        #expect(DisplayDigits.all.shown("1.2345678", known: 8) == ("1.2345678", false))
+        #expect(DisplayDigits.count(3).shown("9.9996", known: 5) == ("10", true))
+        #expect(DisplayDigits.count(2).shown("-0.0012349", known: 5) == ("-0.0012", true))
+        #expect(DisplayDigits.count(3).shown("1.23456e-7", known: 6) == ("1.23e-7", true))
+        #expect(DisplayDigits.count(3).shown("99950", known: 4) == ("99950", false))  // a tie: 9995|0
+        #expect(DisplayDigits.count(2).shown("2", known: 77) == ("2", false))
+        #expect(DisplayDigits.count(2).shown("-5/128", known: 77) == ("-5/128", false))
+        #expect(DisplayDigits.count(4).marked("0.2973576327", known: 10) == "0.2974...")
+        #expect(DisplayDigits.count(4).marked("0.25", known: 77) == "0.25")
+    }
+
+    @Test("parsed from 'all' or a positive whole number only")
+    func parsing() {
+        #expect(DisplayDigits(argument: "all") == .all)
+        #expect(DisplayDigits(argument: "12") == .count(12))
+        for bad in ["0", "-3", "x", "1.5", ""] { #expect(DisplayDigits(argument: bad) == nil) }
+    }
+}
+
