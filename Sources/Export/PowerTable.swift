@@ -62,36 +62,70 @@ public struct PowerTable: Sendable {
         return groups
     }
 
-    /// The table environment (needs booktabs and dcolumn).
-    public var fragment: String {
-        var lines = ["\\begin{table}[ht]", "\\centering"]
-        let groups = self.groups
-        for (g, powers) in groups.enumerated() {
-            let last = g == groups.count - 1
-            let spec = String(repeating: "l", count: labelHeaders.count) + powers.map { e -> String in
-                let (whole, fraction) = digitCounts(e)
-                return "D{.}{.}{\(whole).\(fraction)}"
-            }.joined() + (last ? "l" : "")
-            if g > 0 { lines.append("\\par\\medskip") }
-            lines += ["\\begin{tabular}{\(spec)}", "\\toprule"]
-            let header = labelHeaders + powers.map { "\\multicolumn{1}{c}{$" + (Self.monomial($0).isEmpty ? "d^{0}" : Self.monomial($0)) + "$}" } + (last ? ["O-term"] : [])
-            lines += [header.joined(separator: " & ") + " \\\\", "\\midrule"]
-            for row in rows {
-                var cells = row.labels
-                for e in powers {
-                    switch row.cells[e] {
-                    case .decimal(let text)?: cells.append(Self.alignedDecimal(text))
-                    case .closedForm(let latex)?: cells.append("\\multicolumn{1}{c}{$" + latex + "^\\dagger$}")
-                    case nil: cells.append("")
-                    }
-                }
-                if last { cells.append(row.order.map { "$" + Self.bigO($0) + "$" } ?? "") }
-                lines.append(cells.joined(separator: " & ") + " \\\\")
+    /// The height a float of stacked groups may take, in points: the text height of an A4 page
+    /// with 1-inch margins (about 700 pt) less room for the caption.
+    public static let heightBudget = 560.0
+
+    /// The estimated height of one group: a 12 pt line per row and for the header, the rules
+    /// and the skip between groups.
+    var groupHeight: Double { Double(rows.count + 1) * 12 + 18 }
+
+    /// The groups of each float: as many as fit `heightBudget`, at least one.
+    var floats: [[[Rational]]] {
+        var floats: [[[Rational]]] = [], current: [[Rational]] = []
+        for group in groups {
+            if !current.isEmpty && Double(current.count + 1) * groupHeight > Self.heightBudget {
+                floats.append(current)
+                current = []
             }
-            lines += ["\\bottomrule", "\\end{tabular}"]
+            current.append(group)
         }
-        lines += ["\\caption{\(caption)}", "\\end{table}"]
+        floats.append(current)
+        return floats
+    }
+
+    /// The table environment (needs booktabs and dcolumn); a table taller than a page is several
+    /// floats, the first with the caption, the others saying they continue it.
+    public var fragment: String {
+        var lines: [String] = []
+        let floats = self.floats
+        let lastGroup = floats.last!.last!
+        for (f, groups) in floats.enumerated() {
+            lines += ["\\begin{table}[htbp]", "\\centering"]
+            if f > 0 { lines.append("{\\small Table~\\thetable, continued.}\\par\\smallskip") }
+            for (g, powers) in groups.enumerated() {
+                let last = f == floats.count - 1 && powers == lastGroup
+                if g > 0 { lines.append("\\par\\medskip") }
+                lines += tabular(powers, withOrder: last)
+            }
+            if f == 0 { lines.append("\\caption{\(caption)}") }
+            lines.append("\\end{table}")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// One column group: the label columns, its powers, and the O-term column if it is the last.
+    func tabular(_ powers: [Rational], withOrder last: Bool) -> [String] {
+        let spec = String(repeating: "l", count: labelHeaders.count) + powers.map { e -> String in
+            let (whole, fraction) = digitCounts(e)
+            return "D{.}{.}{\(whole).\(fraction)}"
+        }.joined() + (last ? "l" : "")
+        var lines = ["\\begin{tabular}{\(spec)}", "\\toprule"]
+        let header = labelHeaders + powers.map { "\\multicolumn{1}{c}{$" + (Self.monomial($0).isEmpty ? "d^{0}" : Self.monomial($0)) + "$}" } + (last ? ["O-term"] : [])
+        lines += [header.joined(separator: " & ") + " \\\\", "\\midrule"]
+        for row in rows {
+            var cells = row.labels
+            for e in powers {
+                switch row.cells[e] {
+                case .decimal(let text)?: cells.append(Self.alignedDecimal(text))
+                case .closedForm(let latex)?: cells.append("\\multicolumn{1}{c}{$" + latex + "^\\dagger$}")
+                case nil: cells.append("")
+                }
+            }
+            if last { cells.append(row.order.map { "$" + Self.bigO($0) + "$" } ?? "") }
+            lines.append(cells.joined(separator: " & ") + " \\\\")
+        }
+        return lines + ["\\bottomrule", "\\end{tabular}"]
     }
 
     /// A complete document: article class, portrait A4 with 1-inch margins, the table.

@@ -76,6 +76,7 @@ struct LaTeXCLITests {
         let (status, log) = try Self.compile(r.stdout)
         #expect(status == 0, "pdflatex failed on \(arguments)")
         #expect(!log.contains("Overfull \\hbox"), "\(arguments): \(log.components(separatedBy: "\n").filter { $0.contains("Overfull") })")
+        #expect(!log.contains("Float too large"), "\(arguments): a float taller than the page")
         // One column per power of d, the O-term last.
         #expect(r.stdout.contains("D{.}{.}") && r.stdout.contains("O-term"))
     }
