@@ -41,10 +41,11 @@ public enum DisplayDigits: Equatable, Sendable {
         if up {
             var i = n - 1
             while i >= 0 && digits[i] == "9" { digits[i] = "0"; i -= 1 }
-            if i >= 0 { digits[i] = Character(UnicodeScalar(digits[i].asciiValue! + 1)) } else { digits.insert("1", at: 0); exponent += 1 }
+            if i >= 0 { digits[i] = Character(UnicodeScalar(digits[i].asciiValue! + 1)) } else { digits.insert("1", at: 0); digits.removeLast(); exponent += 1 }
         }
         let shortened = dropped.contains { $0 != "0" }
-        return (BigFloat.layout(negative: decimal.negative, digits: String(digits), exponent10: exponent), shortened)
+        // The N digits shown are all significant, trailing zeros included ("0.318310...").
+        return (BigFloat.layout(negative: decimal.negative, digits: String(digits), exponent10: exponent, keepingZeros: shortened), shortened)
     }
 
     /// `shown`, with "..." after a shortened value (the text outputs).

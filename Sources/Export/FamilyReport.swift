@@ -88,6 +88,8 @@ public struct FamilyReport {
     public var closedForms: Bool
     /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
     public var display: DisplayDigits = .all
+    /// Text with the series only (`--quiet`): no summary, no checks.
+    public var quiet = false
 
     public init(subject: Subject, ramification: Int, precision: Int, terms: Int, header: String, origin: String?,
                 coordinates: [(name: String, coefficients: [Coefficient])], loss: [Coefficient], checks: [String],
@@ -109,22 +111,36 @@ public struct FamilyReport {
         return known.min().map { ($0, known.max()!) }
     }
 
+    /// The series of one row, as text pieces ("c1 m1", "+ c2 m2", ..., "+ O(...)"); `limit` terms
+    /// at most (then "+ ...").
+    func seriesPieces(_ cs: [Coefficient], limit: Int = .max) -> [String] {
+        var terms = [(negative: Bool, body: String)]()
+        for c in cs where c.bound == nil {
+            let text = display.marked(c.text, known: c.digits)
+            let negative = text.hasPrefix("-")
+            let magnitude = negative ? String(text.dropFirst()) : text
+            terms.append((negative, c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"))
+        }
+        if terms.count > limit { return TextWrap.signed(Array(terms.prefix(limit))) + ["+ ..."] }
+        return (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(order)))"]
+    }
+
+    /// A summary (the family, b, its limit, the loss's leading terms), the series of every
+    /// coordinate and the loss, then the checks; with `quiet` the series only.
     public var text: String {
-        var lines = TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type); t = d^(-1/\(ramification)); \(header)", indent: 4)
-        if let origin { lines += TextWrap.words("  " + origin, indent: 4) }
+        var lines = [String]()
+        if !quiet {
+            lines += TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type); b = \(ramification) (series in t = d^(-1/\(ramification))); limit (\(subject.limit.map(\.description).joined(separator: ", ")))", indent: 4)
+            lines += TextWrap.pieces("  loss =", seriesPieces(loss, limit: 2), indent: 6)
+            if let origin { lines += TextWrap.words("  " + origin, indent: 4) }
+            lines += TextWrap.words("  computed by \(header)", indent: 4)
+        }
         var zeros = [String]()
         for (label, cs) in rows {
-            var terms = [(negative: Bool, body: String)]()
-            for c in cs {
-                if let bound = c.bound { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(bound))"); continue }
-                let text = display.marked(c.text, known: c.digits)
-                let negative = text.hasPrefix("-")
-                let magnitude = negative ? String(text.dropFirst()) : text
-                terms.append((negative, c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"))
-            }
-            let pieces = (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(order)))"]
-            lines += TextWrap.pieces("  \(label) =", pieces, indent: 6)
+            for c in cs { if let bound = c.bound { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(bound))") } }
+            lines += TextWrap.pieces("  \(label) =", seriesPieces(cs), indent: 6)
         }
+        if quiet { return lines.joined(separator: "\n") }
         if closedForms {
             let found = rows.flatMap { name, cs in
                 cs.compactMap { c in c.closedForm.map { "    \(name), d^(\(exponent(c.power))): \($0.text)   [\($0.evidenceDigits) digits of evidence]" } }

@@ -21,6 +21,8 @@ public struct SpectrumReport {
     public var p: Int
     /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
     public var display: DisplayDigits = .all
+    /// Text with the eigenvalue series only (`--quiet`): no verdict, no method.
+    public var quiet = false
 
     public init(subject: FamilyReport.Subject, components: [SpectrumComponent], p: Int, ramification: Int, precision: Int,
                 method: String, header: String, agreement: String) {
@@ -30,10 +32,15 @@ public struct SpectrumReport {
     }
 
     public var text: String {
-        var lines = TextWrap.words("\(subject.name): Hessian eigenvalues by component as d -> infinity (\(header))", indent: 4)
+        var lines = [String]()
+        if !quiet {
+            lines += TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type): Hessian eigenvalues by isotypic component as d -> infinity", indent: 4)
+            lines += verdict.lines.flatMap { TextWrap.words("  \($0)", indent: 4) }
+            lines += TextWrap.words("  computed by \(header)", indent: 4)
+        }
         var shortened = false
         for component in components {
-            lines.append("  \(component.label(p: p)), multiplicity \(component.degree):")
+            if !quiet { lines.append("  \(component.label(p: p)), multiplicity \(component.degree):") }
             for eigenvalue in component.eigenvalues {
                 let terms = eigenvalue.terms.map { t -> (negative: Bool, body: String) in
                     let (text, cut) = display.shown(t.text, known: t.digits)
@@ -43,12 +50,11 @@ public struct SpectrumReport {
                     return (negative, t.exponent == .zero ? magnitude : (t.exponent == .one ? "\(magnitude) d" : "\(magnitude) d^(\(t.exponent))"))
                 }
                 var pieces = (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(eigenvalue.order)))"]
-                if let change = eigenvalue.signChange { pieces.append("  [truncated series vanishes at d = \(change)]") }
-                lines += TextWrap.pieces("    ", pieces, indent: 6)
+                if !quiet, let change = eigenvalue.signChange { pieces.append("  [truncated series vanishes at d = \(change)]") }
+                lines += TextWrap.pieces(quiet ? "\(component.irrep):" : "    ", pieces, indent: 6)
             }
         }
-        lines += verdict.lines.flatMap { TextWrap.words("  \($0)", indent: 4) }
-        if shortened, case .count(let n) = display {
+        if shortened, !quiet, case .count(let n) = display {
             lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
         }
         return lines.joined(separator: "\n")
@@ -99,7 +105,7 @@ public struct SpectrumReport {
             let values = component.eigenvalues.map { eigenvalue -> String in
                 var fields = [("terms", JSON.array(eigenvalue.terms.map(termJSON), indent: nil, closingIndent: nil)),
                               ("order", JSON.string(eigenvalue.order.description)), ("sign", String(eigenvalue.sign))]
-                if let change = eigenvalue.signChange { fields.append(("sign_change_d", JSON.string(change))) }
+                if !quiet, let change = eigenvalue.signChange { fields.append(("sign_change_d", JSON.string(change))) }
                 return JSON.object(fields, indent: nil)
             }
             return JSON.object([("irrep", JSON.string(component.irrep)), ("degree", JSON.string(component.degree)),

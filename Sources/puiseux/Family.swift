@@ -136,6 +136,7 @@ struct Family: ParsableCommand {
             coordinates: zip(family.pattern.coordinates, coordinates).map { ($0.description, $1) }, loss: loss,
             checks: computed.checks, verification: computed.verification, closedForms: closedForms)
         report.display = shown.display(forPeople: format.isForPeople)
+        report.quiet = shared.quiet
         switch format {
         case .text: print(report.text)
         case .latex: print(report.latex(standalone: shared.standalone))

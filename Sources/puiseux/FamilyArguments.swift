@@ -40,6 +40,9 @@ struct FamilyArguments: ParsableArguments {
     @Flag(help: "With --format latex: a complete document instead of a table fragment.")
     var standalone = false
 
+    @Flag(help: "Text: the series only, without the summary, the checks and the verdict.")
+    var quiet = false
+
     func validate() throws {
         guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
         let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil)].filter { $0 }.count

@@ -206,6 +206,7 @@ struct Spectrum: ParsableCommand {
             precision: shared.precision, method: method.rawValue, header: header,
             agreement: method == .series ? "series ring at two precisions" : "two fits")
         report.display = shown.display(forPeople: format.isForPeople)
+        report.quiet = shared.quiet
         switch format {
         case .text: print(report.text)
         case .latex: print(report.latex(standalone: shared.standalone))

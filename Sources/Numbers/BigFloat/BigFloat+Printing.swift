@@ -28,10 +28,11 @@ extension BigFloat: CustomStringConvertible {
         return (s, Int(exp))
     }
 
-    /// The text `formatted` writes for the digits d1 d2 ... dn with value 0.d1d2...dn * 10^E.
-    public static func layout(negative: Bool, digits raw: String, exponent10 e: Int) -> String {
+    /// The text `formatted` writes for the digits d1 d2 ... dn with value 0.d1d2...dn * 10^E;
+    /// trailing zeros dropped unless `keepingZeros` (a rounded value whose zeros are significant).
+    public static func layout(negative: Bool, digits raw: String, exponent10 e: Int, keepingZeros: Bool = false) -> String {
         var digits = Substring(raw)
-        while digits.count > 1, digits.last == "0" { digits = digits.dropLast() }
+        while !keepingZeros, digits.count > 1, digits.last == "0" { digits = digits.dropLast() }
         let sign = negative ? "-" : ""
         let n = digits.count
         if e > 0 && e <= 21 {
