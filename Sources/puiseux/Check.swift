@@ -31,17 +31,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Only p0-m0-I, p0-m1-I and p1-m0-II.")
     var fast = false
 
-    @Option(help: "Working precision in bits (128...1024); every digit is confirmed at twice this.")
+    @Option(help: PrecisionRule.help("every digit is confirmed at twice this."))
     var precision: Int = 256
 
     @Option(parsing: .unconditional, help: "Terms per series (6...16).")
     var terms: Int = 8
 
     @Option(help: "Output format: text or json.")
-    var format: CheckFormat = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
-        guard (128...1024).contains(precision) else { throw ValidationError("--precision must be between 128 and 1024 bits (got \(precision))") }
+        try OutputFormat.require(format, in: [.text, .json], command: "check")
+        try PrecisionRule.validate(precision)
         guard (6...16).contains(terms) else { throw ValidationError("--terms must be between 6 and 16 (got \(terms))") }
     }
 
@@ -164,4 +165,3 @@ struct Check: ParsableCommand {
     }
 }
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -6,11 +6,6 @@ import Export
 import Landscape
 import Solvers
 
-/// Output formats of `puiseux critical`.
-enum CriticalFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// `puiseux critical`: critical points of the two-layer ReLU loss with a given isotropy at
 /// a real d, found by `CriticalPointFinder` (or Newton from --start) and classified.
 struct Critical: ParsableCommand {
@@ -54,7 +49,7 @@ struct Critical: ParsableCommand {
             help: ArgumentHelp("The dimension: a real number such as 20, 10.5 or 1000, at least the pattern's minimum.", valueName: "d"))
     var dimension: String
 
-    @Option(name: .long, parsing: .unconditional, help: "Working precision in bits (64...8192); digits are checked at twice this.")
+    @Option(name: .long, parsing: .unconditional, help: PrecisionRule.help("digits are checked at twice this."))
     var precision: Int = 256
 
     @Option(name: .long, parsing: .unconditional,
@@ -67,17 +62,14 @@ struct Critical: ParsableCommand {
     var starts: Int = 48
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: CriticalFormat = .text
-
-    static let precisionRange = 64...8_192
+    var format: OutputFormat = .text
 
     func validate() throws {
+        try OutputFormat.require(format, in: [.text, .json], command: "critical")
         let blocks = try IsotropyArgument.smallBlocks(isotropy)
         guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
         if let type, FamilyType(rawValue: type) == nil { throw ValidationError("--type must be I or II (got '\(type)')") }
-        guard Critical.precisionRange.contains(precision) else {
-            throw ValidationError("--precision must be between \(Critical.precisionRange.lowerBound) and \(Critical.precisionRange.upperBound) bits (got \(precision))")
-        }
+        try PrecisionRule.validate(precision)
         guard (1...1_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 1000 (got \(starts))") }
         let d = try Critical.parseDimension(dimension)
         let pattern = try IsotropyPattern(smallBlocks: blocks, extraRows: extra)

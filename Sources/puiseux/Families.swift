@@ -29,10 +29,9 @@ struct Families: ParsableCommand {
             counted, not listed. Exit 2 on a bad isotropy, 1 when the search fails.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     @OptionGroup var selection: CatalogueSelection
 
@@ -46,6 +45,7 @@ struct Families: ParsableCommand {
     var starts: Int = 48
 
     func validate() throws {
+        try OutputFormat.require(format, in: [.text, .json], command: "families")
         guard !search || selection.isotropy != nil else { throw ValidationError("--search needs --isotropy (and --extra, default 0)") }
         guard (6...60).contains(dimension) else { throw ValidationError("--d must be between 6 and 60 (got \(dimension))") }
         guard (1...1_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 1000 (got \(starts))") }

@@ -35,7 +35,7 @@ struct Family: ParsableCommand {
     var terms: Int = 8
 
     @Option(help: "Output format: text, json, latex (a booktabs table) or csv (coordinate,exponent,coefficient,digits,...).")
-    var format: FamilyFormat = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
         guard (4...24).contains(terms) else { throw ValidationError("--terms must be between 4 and 24 (got \(terms))") }
@@ -126,7 +126,8 @@ struct Family: ParsableCommand {
     func run() throws {
         try destination.redirect()
         let family = try shared.resolve()
-        let computed = try compute(family)
+        let computed: Computed
+        do { computed = try compute(family) } catch let failure as CLIFailure { throw PrecisionRule.hinted(failure, precision: shared.precision) }
         var coordinates = family.pattern.coordinates.indices.map { backed(computed.first.coordinates[$0], computed.second.coordinates[$0]) }
         var loss = backed(computed.first.loss, computed.second.loss)
         if closedForms { try identifyClosedForms(&coordinates, &loss) }

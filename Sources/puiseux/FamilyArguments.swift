@@ -6,11 +6,7 @@ import Landscape
 import Solvers
 
 /// Output formats of the commands about a catalogued family (`family`, `spectrum`).
-enum FamilyFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, latex, csv
-    /// Text and LaTeX are read by people (a few digits by default), JSON and CSV by programs.
-    var isForPeople: Bool { self == .text || self == .latex }
-}
+
 
 /// The arguments `family` and `spectrum` share: which family (a catalogue name; or isotropy,
 /// extra rows and type; or a critical point at finite d), the precision, and whether LaTeX
@@ -34,7 +30,7 @@ struct FamilyArguments: ParsableArguments {
     @Option(help: "With --from: the d of the point (unless the CSV row starts with it).")
     var at: Double?
 
-    @Option(help: "Working precision in bits (128...2048).")
+    @Option(help: PrecisionRule.help("every digit shown is confirmed at twice this."))
     var precision: Int = 256
 
     @Flag(help: "With --format latex: a complete document instead of a table fragment.")
@@ -44,7 +40,7 @@ struct FamilyArguments: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        guard (128...2048).contains(precision) else { throw ValidationError("--precision must be between 128 and 2048 bits (got \(precision))") }
+        try PrecisionRule.validate(precision)
         let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil)].filter { $0 }.count
         guard ways == 1 else {
             throw ValidationError("give exactly one of: a family name, --isotropy/--extra/--type, or --from with --isotropy/--extra")

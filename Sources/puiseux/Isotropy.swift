@@ -25,10 +25,6 @@ struct Isotropy: ParsableCommand {
             non-finite or non-numeric entries, k < d).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     /// Largest accepted input (the transposition search is O(d^3)).
     static let maximumColumns = 1_000
     static let maximumEntries = 1_000_000
@@ -41,9 +37,10 @@ struct Isotropy: ParsableCommand {
     var tolerance: Double = 1e-6
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
+        try OutputFormat.require(format, in: [.text, .json], command: "isotropy")
         guard tolerance > 0, tolerance.isFinite else {
             throw ValidationError("--tolerance must be a positive finite number (got \(tolerance))")
         }

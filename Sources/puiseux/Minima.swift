@@ -26,7 +26,6 @@ struct Minima: ParsableCommand {
             Exit status: 0 success, 1 a computation failed, 2 bad usage.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, latex }
 
     @Option(help: "The largest p (0...3).")
     var maxP: Int = 3
@@ -41,9 +40,10 @@ struct Minima: ParsableCommand {
     var starts: Int = 48
 
     @Option(help: "Output format: text, json or latex.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
+        try OutputFormat.require(format, in: [.text, .json, .latex], command: "minima")
         guard (0...3).contains(maxP) else { throw ValidationError("--max-p must be between 0 and 3 (got \(maxP))") }
         guard (0...3).contains(extra) else { throw ValidationError("--extra must be between 0 and 3 (got \(extra))") }
         guard (8...40).contains(dimension) else { throw ValidationError("--d must be between 8 and 40 (got \(dimension))") }
@@ -70,6 +70,7 @@ struct Minima: ParsableCommand {
         case .text: print(report.text)
         case .json: print(report.json)
         case .latex: print(report.latex())
+        case .csv: preconditionFailure("--format csv is refused by validate()")
         }
     }
 

@@ -1,22 +1,25 @@
 import ArgumentParser
 import Export
 
-extension ExpansionFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// One message for a format a command does not write: exit 2 naming the ones it does.
+    static func require(_ format: OutputFormat, in supported: [OutputFormat], command: String) throws {
+        guard supported.contains(format) else {
+            throw ValidationError("--format \(format.rawValue) is not available for \(command) (\(list(supported)))")
+        }
+    }
+}
 
 /// Options shared by the subcommands that compute and print series.
 struct OutputOptions: ParsableArguments {
-    static let precisionRange = 32...65_536
-
     @Option(name: .long, parsing: .unconditional,
-            help: "Working precision in bits (32...65536); numeric results are checked at twice this.")
+            help: PrecisionRule.help("numeric results are checked at twice this."))
     var precision: Int = 128
 
     @Option(name: .long, help: "Output format: text, json (see Docs/json-format.md) or latex.")
-    var format: ExpansionFormat = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
-        guard OutputOptions.precisionRange.contains(precision) else {
-            throw ValidationError("--precision must be between \(OutputOptions.precisionRange.lowerBound) and \(OutputOptions.precisionRange.upperBound) bits (got \(precision))")
-        }
+        try PrecisionRule.validate(precision)
     }
 }

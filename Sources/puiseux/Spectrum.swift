@@ -36,7 +36,7 @@ struct Spectrum: ParsableCommand {
     var method: FamilyMethod = .series
 
     @Option(help: "Output format: text, json or latex (series only: a booktabs table like paper 000's Table 1).")
-    var format: FamilyFormat = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
         if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
@@ -64,7 +64,12 @@ struct Spectrum: ParsableCommand {
             try printFiniteSpectrum(family, at: d)
             return
         }
-        let (components, header, ramification) = try method == .series ? seriesComponents(family) : numericComponents(family)
+        let (components, header, ramification): ([SpectrumComponent], String, Int)
+        do {
+            (components, header, ramification) = try method == .series ? seriesComponents(family) : numericComponents(family)
+        } catch let failure as CLIFailure {
+            throw PrecisionRule.hinted(failure, precision: shared.precision)
+        }
         printSeries(family, components: components, header: header, ramification: ramification)
     }
 

@@ -54,7 +54,7 @@ struct CheckCLITests {
     @Test("an unwritable --output is bad usage for every command (exit 2, one line)", arguments: [
         ["expand", "d", "--output", "/nonexistent/dir/x"], ["families", "--output", "/nonexistent/dir/x"],
         ["family", "p0-m0-I", "--output", "/nonexistent/dir/x"], ["spectrum", "p0-m0-I", "--output", "/nonexistent/dir/x"],
-        ["check", "--fast", "--output", "/nonexistent/dir/x"], ["check", "--precision", "64"],
+        ["check", "--fast", "--output", "/nonexistent/dir/x"], ["check", "--precision", "20000"], ["check", "--format", "latex"],
     ])
     func unwritable(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)

@@ -23,7 +23,7 @@ struct FamilyCLITests {
     }
 
     @Test("bad requests exit 2 with one line", arguments: [
-        ["family", "p9-m0-I"], ["family", "p0-m1-I", "--terms", "100"], ["family", "p0-m1-I", "--precision", "64"],
+        ["family", "p9-m0-I"], ["family", "p0-m1-I", "--terms", "100"], ["family", "p0-m1-I", "--precision", "32"], ["family", "p0-m1-I", "--format", "pdf"],
     ])
     func badUsage(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
@@ -158,5 +158,12 @@ struct FamilyCLITests {
             if digits <= 5 { #expect(shown == text) }
         }
         try CLI.expectFailure(["family", "p1-m0-II", "--digits", "0"], status: 2)
+    }
+
+    @Test("a precision in range but too low for the series route fails with one line saying to raise it")
+    func lowPrecision() throws {
+        let r = try CLI.run(["family", "p1-m0-II", "--terms", "8", "--precision", "64"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("raise --precision") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     }
 }

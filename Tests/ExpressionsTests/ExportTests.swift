@@ -86,7 +86,7 @@ struct ExportTests {
         #expect(exact.formatted(.latex) == exact.latexDescription)
         #expect(exact.formatted(.json) == exact.jsonDescription(pretty: true))
         #expect(exact.formatted(.csv) == exact.csvDescription)
-        #expect(ExpansionFormat.allCases.map(\.rawValue) == ["text", "json", "latex", "csv"])
+        #expect(OutputFormat.allCases.map(\.rawValue) == ["text", "json", "latex", "csv"])
     }
 
     @Test("CSV: quoting of fields with commas and quotes (RFC 4180)")

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// `--precision BITS`, the same range and message in every command: 64 bits is the least at
+/// which the checks at twice the precision leave digits to show, 16384 (about 4900 digits) the
+/// most any command needs (a family or spectrum takes minutes there). Defaults differ by command
+/// (expand 128, the others 256) and are in each command's help.
+enum PrecisionRule {
+    static let range = 64...16_384
+
+    static func validate(_ bits: Int) throws {
+        guard range.contains(bits) else {
+            throw ValidationError("--precision must be between \(range.lowerBound) and \(range.upperBound) bits (got \(bits))")
+        }
+    }
+
+    /// Below this the series route (family, spectrum, check) usually cannot back its digits:
+    /// a failure there says to raise the precision.
+    static let seriesMinimum = 128
+
+    /// `failure` with the hint to raise --precision when it ran below `seriesMinimum`.
+    static func hinted(_ failure: CLIFailure, precision: Int) -> CLIFailure {
+        guard precision < seriesMinimum, failure.status == 1 else { return failure }
+        return CLIFailure(computation: failure.message + " (at \(precision) bits; the series route needs about \(seriesMinimum) or more: raise --precision)")
+    }
+
+    /// The help text of the option, with the command's own note.
+    static func help(_ note: String) -> ArgumentHelp { ArgumentHelp("Working precision in bits (\(range.lowerBound)...\(range.upperBound)); \(note)") }
+}
