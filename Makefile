@@ -4,7 +4,8 @@
 #   make test       system packages if missing, build and run the tests
 #   make check      make test, then the slow tests (PUISEUX_SLOW=1), `puiseux check` and
 #                   families of d-2,2, d-3,3 and d-1,1 m = 3 end to end (.ci/isotropy-families.sh)
-#   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing)
+#   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing);
+#                   make notebooks-docs copies the executed notebooks and figures to Docs/notebooks
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
 #   make bench      release benchmarks (puiseux-bench), the python-flint baseline, then the
 #                   catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
@@ -24,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || ! command -v sudo >/dev/null 2>&1 || echo
 # The release binary directory (the scratch path may be overridden in SWIFT_FLAGS).
 RELEASE_BIN = $$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)
 
-.PHONY: all deps deps-tex deps-notebooks deps-bench build test check demo notebooks docs bench leakcheck clean
+.PHONY: all deps deps-tex deps-notebooks deps-bench build test check demo notebooks notebooks-docs docs bench leakcheck clean
 
 all: build
 
@@ -92,9 +93,16 @@ docs: deps
 
 # Executes the notebooks headless (outputs to .build/notebooks; the committed ones stay clean).
 notebooks: build deps-notebooks
-	mkdir -p .build/notebooks
-	PATH="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path):$$PATH" \
-	    $(PYTHON) -m nbconvert --to notebook --execute --output-dir .build/notebooks Notebooks/*.ipynb
+	mkdir -p .build/notebooks/figures
+	PATH="$$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path):$$PATH" PUISEUX_FIGURES="$$PWD/.build/notebooks/figures" \
+	    $(PYTHON) -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=1800 --output-dir .build/notebooks Notebooks/*.ipynb
+
+# The executed notebooks (plots inline) and their figures, copied to Docs/notebooks for readers
+# who do not run them; commit the result after a change to a notebook or to what it computes.
+notebooks-docs: notebooks
+	mkdir -p Docs/notebooks/figures
+	cp .build/notebooks/*.ipynb Docs/notebooks/
+	cp .build/notebooks/figures/*.png Docs/notebooks/figures/
 
 demo: build
 	@set -e; bin="$(RELEASE_BIN)/puiseux"; \
