@@ -30,17 +30,18 @@ enum CLI {
     }
 
     /// Runs `puiseux arguments...` and returns its status and output (killed after 60 s).
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 60) throws -> Result {
         let executable = try #require(binary, "the puiseux binary was not found; build it or set PUISEUX_BIN")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: timer)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
@@ -232,19 +233,48 @@ struct CLITests {
         #expect(root.stdout.contains("expand"))
     }
 
-    @Test("every help example runs")
-    func helpExamples() throws {
-        let help = try CLI.run(["expand", "--help"]).stdout
-        let examples = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("puiseux expand \"") }
-        #expect(examples.count >= 4)
-        for line in examples {
-            // puiseux expand "<expression>" options...
-            let parts = line.split(separator: "\"", omittingEmptySubsequences: false)
-            let expression = String(parts[1])
-            let options = parts[2].split(separator: " ").map(String.init)
-            let r = try CLI.run(["expand", expression] + options)
-            #expect(r.status == 0, "\(line): \(r.stderr)")
+    /// The examples of a command's --help: the lines after "Examples:" up to a blank line, a
+    /// line the help wrapped joined to the one before, split into words (double quotes group).
+    static func examples(_ command: String) throws -> [[String]] {
+        let help = try CLI.run([command, "--help"]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let start = help.firstIndex(of: "Examples:") else { return [] }
+        var lines: [String] = []
+        for line in help[(start + 1)...] {
+            if line.isEmpty { break }
+            if line.hasPrefix("puiseux ") || lines.isEmpty { lines.append(line) } else { lines[lines.count - 1] += " " + line }
+        }
+        return lines.map { line in
+            var words: [String] = [], word = "", quoted = false
+            for c in line {
+                if c == "\"" { quoted.toggle(); continue }
+                if c == " " && !quoted { if !word.isEmpty { words.append(word); word = "" } } else { word.append(c) }
+            }
+            if !word.isEmpty { words.append(word) }
+            return Array(words.dropFirst())
+        }
+    }
+
+    static var slow: Bool { ProcessInfo.processInfo.environment["PUISEUX_SLOW"] == "1" }
+
+    /// Whole-catalogue runs (check without --fast, minima) run in `make check` only.
+    static func isSlow(_ arguments: [String]) -> Bool {
+        arguments.first == "minima" || (arguments.first == "check" && !arguments.contains("--fast"))
+    }
+
+    @Test("every example in every command's --help runs as printed",
+          arguments: ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima"])
+    func everyHelpExample(_ command: String) throws {
+        let examples = try Self.examples(command)
+        #expect(examples.count >= 2, "\(command) --help shows too few examples")
+        // isotropy reads W.csv: a matrix with one repeated row (the examples' file).
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("puiseux-examples-\(getpid())-\(command)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "1,0.5,0.5\n0.5,1,0.5\n0.5,0.5,1\n".write(to: dir.appendingPathComponent("W.csv"), atomically: true, encoding: .utf8)
+        for arguments in examples where Self.slow || !Self.isSlow(arguments) {
+            #expect(arguments.first == command)
+            let r = try CLI.run(arguments, in: dir, timeout: Self.isSlow(arguments) ? 1800 : 120)
+            #expect(r.status == 0, "puiseux \(arguments.joined(separator: " ")): \(r.stderr)")
         }
     }
 }
