@@ -9,7 +9,7 @@
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
 #   make bench      release benchmarks (puiseux-bench), the python-flint baseline, then the
 #                   catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
-#   make leakcheck  the Numbers tests under valgrind (.ci/leakcheck.sh)
+#   make leakcheck  the Numbers and Balls tests under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
 #
 # SWIFT_FLAGS is passed to every swift build/test, e.g. SWIFT_FLAGS="--scratch-path .build-mine".
@@ -29,13 +29,14 @@ RELEASE_BIN = $$($(SWIFT) build -c release $(SWIFT_FLAGS) --show-bin-path)
 
 all: build
 
-# GMP and MPFR headers and libraries (Debian: libgmp-dev, libmpfr-dev); installed only if missing.
+# GMP, MPFR and Arb headers and libraries (Debian: libgmp-dev, libmpfr-dev, libflint-arb-dev,
+# which brings libflint-dev); installed only if missing.
 deps:
-	@if [ -f /usr/include/mpfr.h ] && { [ -f /usr/include/gmp.h ] || ls /usr/include/*-linux-gnu/gmp.h >/dev/null 2>&1; }; then \
-	    echo "deps: libgmp-dev and libmpfr-dev are installed"; \
+	@if [ -f /usr/include/mpfr.h ] && [ -f /usr/include/arb.h ] && { [ -f /usr/include/gmp.h ] || ls /usr/include/*-linux-gnu/gmp.h >/dev/null 2>&1; }; then \
+	    echo "deps: libgmp-dev, libmpfr-dev and libflint-arb-dev are installed"; \
 	else \
-	    echo "deps: installing libgmp-dev libmpfr-dev"; \
-	    $(SUDO) apt-get update && $(SUDO) apt-get install -y libgmp-dev libmpfr-dev; \
+	    echo "deps: installing libgmp-dev libmpfr-dev libflint-arb-dev"; \
+	    $(SUDO) apt-get update && $(SUDO) apt-get install -y libgmp-dev libmpfr-dev libflint-arb-dev; \
 	fi
 
 # pdflatex with booktabs and dcolumn for the LaTeX compile test (Debian: texlive-latex-base,
@@ -131,7 +132,7 @@ bench: deps deps-bench build
 	Benchmarks/catalogue.sh "$(RELEASE_BIN)/puiseux"
 
 leakcheck: deps
-	.ci/leakcheck.sh
+	.ci/leakcheck.sh "NumbersTests|BallsTests|BallSeriesTests"
 
 clean:
 	rm -rf .build .build-docs

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Layers, dependencies pointing one way (README.md, "Architecture"):
-// _CGMP/_CMPFR -> Numbers -> Series -> LinearAlgebra -> Landscape -> Solvers -> Export -> puiseux (CLI),
+// _CGMP/_CMPFR -> Numbers (-> Balls, over _CArb) -> Series -> LinearAlgebra -> Landscape -> Solvers -> Export -> puiseux (CLI),
 // with Expressions (the expression parser and its series evaluator) beside Series.
 import PackageDescription
 
@@ -14,6 +14,7 @@ let package = Package(
     name: "puiseux",
     products: [
         .library(name: "Numbers", targets: ["Numbers"]),
+        .library(name: "Balls", targets: ["Balls"]),
         .library(name: "Series", targets: ["Series"]),
         .library(name: "Expressions", targets: ["Expressions"]),
         .library(name: "Export", targets: ["Export"]),
@@ -30,8 +31,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "_CGMP", path: "Sources/_CGMP"),
         .systemLibrary(name: "_CMPFR", path: "Sources/_CMPFR"),
+        .systemLibrary(name: "_CArb", path: "Sources/_CArb"),
         .target(name: "Numbers", dependencies: ["_CGMP", "_CMPFR"], swiftSettings: specialised),
-        .target(name: "Series", dependencies: ["Numbers"], swiftSettings: specialised),
+        // Arb's headers bring their own copies of GMP's and MPFR's declarations: the balls live in
+        // their own module so that the two imports never meet in one file.
+        .target(name: "Balls", dependencies: ["Numbers", "_CArb"], swiftSettings: specialised),
+        .target(name: "Series", dependencies: ["Numbers", "Balls"], swiftSettings: specialised),
         .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions", "LinearAlgebra"]),
         .target(name: "LinearAlgebra", dependencies: ["Numbers"], swiftSettings: specialised),
@@ -47,7 +52,8 @@ let package = Package(
         .executableTarget(name: "EigenBenchmarks", dependencies: ["Numbers", "LinearAlgebra"]),
         .executableTarget(name: "FamilyTable", dependencies: ["Numbers", "Landscape", "Solvers"]),
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
-        .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Series", "Expressions"]),
+        .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Balls", "Series", "Expressions"]),
+        .testTarget(name: "BallsTests", dependencies: ["Numbers", "Balls"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export", "LinearAlgebra"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["Numbers", "LinearAlgebra"]),

@@ -138,3 +138,9 @@ extension Rational {
         return try body(storage.pointer)
     }
 }
+
+extension BigFloat {
+    /// The address of the MPFR value, for the conversions of the ball layer (Balls), which
+    /// cannot import MPFR's module itself. Writing through it is for freshly made values only.
+    public var mpfrAddress: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
+}

@@ -86,3 +86,8 @@ public struct BigIntegerString: CustomStringConvertible, Sendable {
         puiseux_gmp_free_str(raw)
     }
 }
+
+extension Rational {
+    /// The address of the GMP rational, for the conversions of the ball layer (read only).
+    public var mpqAddress: UnsafeRawPointer { UnsafeRawPointer(pointer) }
+}

@@ -12,8 +12,11 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
     /// Bits of precision of this value (`Int.max` for exact types).
     var precision: Int { get }
     var isZero: Bool { get }
-    /// -1, 0 or 1.
+    /// -1, 0 or 1 (for a ball that contains 0 and more: 0; decisions use `decidedSign`).
     var sign: Int { get }
+    /// The sign where a branch depends on it: -1, 0 or 1, or `ComputationError.undecidable`
+    /// when the value cannot tell (a ball containing 0); more precision may decide it.
+    func decidedSign() throws -> Int
     /// The rational `value` at `precision` bits (ignored by exact types).
     static func constant(_ value: Rational, precision: Int) -> Self
     /// self * n, self / n for machine integers (n != 0 for division).
@@ -37,6 +40,9 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
 }
 
 extension SeriesCoefficient {
+    /// Point values (MPFR, rationals) always know their sign.
+    public func decidedSign() throws -> Int { sign }
+
     public static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self] {
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in

@@ -21,7 +21,7 @@ extension PuiseuxSeries {
             throw ComputationError.domain(
                 "log of a series with leading term d^(\(dExponent(ofTExponent: valuation))) has a log(d) term; not a Puiseux series")
         }
-        guard c.sign > 0 else { throw ComputationError.domain("log of a series with negative leading coefficient") }
+        guard try c.decidedSign() > 0 else { throw ComputationError.domain("log of a series with negative leading coefficient") }
         let n = absoluteTermsFromZero
         let a = dense(count: n)
         var w = [try C.log(c)], jw = [zeroCoefficient]

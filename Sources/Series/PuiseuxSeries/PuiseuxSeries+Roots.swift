@@ -20,7 +20,7 @@ extension PuiseuxSeries {
             return PuiseuxSeries.bigO(tExponent: order! * p, ramification: ramification * q, context: context)
         }
         let c = coefficients[0]
-        if c.sign < 0 && q % 2 == 0 {
+        if try c.decidedSign() < 0 && q % 2 == 0 {
             throw ComputationError.domain("even root of a series with negative leading coefficient")
         }
         // An exact monomial's power is the exact monomial c^(p/q) t^(v p/q) (d^(-1/3) has no O-term).

@@ -41,7 +41,7 @@ extension PuiseuxSeries {
     public func arctangent() throws -> PuiseuxSeries {
         if isExactZero { return self }
         if !coefficients.isEmpty && valuation < 0 {
-            let halfPi = try pi().multiplied(by: coefficients[0].sign).scaled(by: C.constant(Rational(1, 2), precision: context.precision))
+            let halfPi = try pi().multiplied(by: try coefficients[0].decidedSign()).scaled(by: C.constant(Rational(1, 2), precision: context.precision))
             return halfPi - (try reciprocal().arctangent())
         }
         try requireNoPositivePowers("atan")
@@ -67,7 +67,7 @@ extension PuiseuxSeries {
         case .plusOne:
             let half = C.constant(Rational(1, 2), precision: context.precision)
             let e = (constant(.one) - self).scaled(by: half)
-            if let lead = e.coefficients.first, lead.sign < 0 {
+            if let lead = e.coefficients.first, try lead.decidedSign() < 0 {
                 throw ComputationError.domain("acos of a series that exceeds 1 for large d")
             }
             return try e.squareRoot().arcsine().multiplied(by: 2)
@@ -86,7 +86,7 @@ extension PuiseuxSeries {
         if minus.hasNoTerms || minus.valuation > 0 { return .plusOne }
         if plus.hasNoTerms || plus.valuation > 0 { return .minusOne }
         let a0 = coefficient(ofTExponent: 0)
-        if minus.coefficients[0].sign < 0 || plus.coefficients[0].sign < 0 {
+        if try minus.coefficients[0].decidedSign() < 0 || plus.coefficients[0].decidedSign() < 0 {
             throw ComputationError.domain("\(operation) of a series whose constant term \(a0) is outside [-1, 1]")
         }
         return .interior

@@ -1,0 +1,66 @@
+/* Arb (Debian's libflint-arb-dev) for the Ball type. Arb's field accessors are macros, and
+ * its conversions take GMP and MPFR types that Swift also imports through _CGMP and _CMPFR:
+ * these inline wrappers take the foreign values as void pointers, so the two imports of the
+ * same C types never meet. */
+#ifndef PUISEUX_CARB_SHIM_H
+#define PUISEUX_CARB_SHIM_H
+#include <arb.h>
+#include <arb_poly.h>
+#include <flint/fmpq.h>
+#include <mpfr.h>
+
+static inline arf_ptr puiseux_arb_mid(arb_ptr x) { return arb_midref(x); }
+static inline mag_ptr puiseux_arb_rad(arb_ptr x) { return arb_radref(x); }
+
+/* x = the rational q (a GMP mpq_t), enclosed at prec bits. */
+static inline void puiseux_arb_set_mpq(arb_ptr x, const void *q, long prec) {
+    fmpq_t f;
+    fmpq_init(f);
+    fmpq_set_mpq(f, (const __mpq_struct *)q);
+    arb_set_fmpq(x, f, prec);
+    fmpq_clear(f);
+}
+
+/* x = the exact value of the MPFR number m (radius 0). */
+static inline void puiseux_arb_set_mpfr(arb_ptr x, const void *m) {
+    arf_set_mpfr(arb_midref(x), (mpfr_srcptr)m);
+    mag_zero(arb_radref(x));
+}
+
+/* m = a, rounded with rnd (0 nearest, 1 towards zero, 2 up, 3 down: MPFR's numbering). */
+static inline void puiseux_arf_get_mpfr(void *m, arf_srcptr a, int rnd) {
+    arf_get_mpfr((mpfr_ptr)m, a, (mpfr_rnd_t)rnd);
+}
+
+/* m = an upper bound on the radius of x, rounded upwards. */
+static inline void puiseux_arb_rad_get_mpfr(void *m, arb_srcptr x) {
+    arf_t r;
+    arf_init(r);
+    arf_set_mag(r, arb_radref(x));
+    arf_get_mpfr((mpfr_ptr)m, r, MPFR_RNDU);
+    arf_clear(r);
+}
+
+/* lower/upper = the ends of x, rounded outwards at prec bits. */
+static inline void puiseux_arb_bounds_mpfr(void *lower, void *upper, arb_srcptr x, long prec) {
+    arf_t e;
+    arf_init(e);
+    arb_get_lbound_arf(e, x, prec);
+    arf_get_mpfr((mpfr_ptr)lower, e, MPFR_RNDD);
+    arb_get_ubound_arf(e, x, prec);
+    arf_get_mpfr((mpfr_ptr)upper, e, MPFR_RNDU);
+    arf_clear(e);
+}
+
+/* y = x^q for the rational q (a GMP mpq_t); Arb's real branch (x > 0). */
+static inline void puiseux_arb_pow_mpq(arb_ptr y, arb_srcptr x, const void *q, long prec) {
+    fmpq_t f;
+    fmpq_init(f);
+    fmpq_set_mpq(f, (const __mpq_struct *)q);
+    arb_pow_fmpq(y, x, f, prec);
+    fmpq_clear(f);
+}
+
+/* Bits of the midpoint's mantissa. */
+static inline long puiseux_arb_mid_bits(arb_srcptr x) { return arf_bits(arb_midref(x)); }
+#endif

@@ -1,0 +1,65 @@
+import Testing
+import Numbers
+import Balls
+@testable import Series
+
+/// The series engine on balls: every coefficient of every operation's result is an enclosure.
+/// The reference is the same operation on the same exact inputs with MPFR at 4x the precision.
+@Suite("Puiseux series over balls")
+struct BallSeriesTests {
+    static let bits = 128
+
+    static func ball(_ s: PuiseuxSeries<Rational>) -> PuiseuxSeries<Ball> {
+        var context = s.context
+        context.precision = bits
+        return s.mapCoefficients(context: context) { Ball($0, precision: bits) }
+    }
+
+    /// Each ball coefficient contains the reference's (the reference widened by its own rounding:
+    /// 2^(40 - 4P) times the largest coefficient), and the O-terms agree.
+    static func expectEnclosed(_ b: PuiseuxSeries<Ball>, _ reference: PuiseuxSeries<BigFloat>, _ what: String) {
+        #expect(b.dOrder == reference.dOrder, "\(what): O-terms differ")
+        let scale = reference.coefficients.map(\.magnitude).reduce(BigFloat(1, precision: 4 * bits)) { max($0, $1) }
+        let slack = scale * (try! BigFloat.pow(BigFloat(2, precision: 4 * bits), Rational(40 - 4 * bits)))
+        for term in b.terms {
+            let r = reference.terms.first { $0.dExponent == term.dExponent }?.coefficient ?? BigFloat(0, precision: 4 * bits)
+            let widened = Ball(midpoint: term.coefficient.midpoint, radius: term.coefficient.radius + slack)
+            #expect(widened.contains(r), "\(what): d^(\(term.dExponent)): \(r.formatted(significantDigits: 30)) not in \(term.coefficient)")
+        }
+        // No term of the reference is missing from the balls (a dropped term would be a wrong zero).
+        for term in reference.terms where term.coefficient.magnitude > slack {
+            #expect(b.terms.contains { $0.dExponent == term.dExponent }, "\(what): the balls lost d^(\(term.dExponent))")
+        }
+    }
+
+    @Test("products, quotients, roots, exp, log and arctangent of random series are enclosed")
+    func randomSeries() throws {
+        var rng = SplitMix64(seed: 31)
+        for _ in 0..<25 {
+            let x = Gen.exact(Rational.self, &rng, ramification: 2, valuation: 0, count: 8, precision: Self.bits, budget: 16,
+                              leading: Rational(Int.random(in: 1...3, using: &rng)))
+            let y = Gen.exact(Rational.self, &rng, ramification: 3, valuation: 1, count: 8, precision: Self.bits, budget: 16)
+            let (bx, by) = (Self.ball(x), Self.ball(y))
+            let (fx, fy) = (PuiseuxSeries<BigFloat>(x, precision: 4 * Self.bits), PuiseuxSeries<BigFloat>(y, precision: 4 * Self.bits))
+            Self.expectEnclosed(bx * by, fx * fy, "x * y")
+            Self.expectEnclosed(try bx / by, try fx / fy, "x / y")
+            Self.expectEnclosed(try bx.squareRoot(), try fx.squareRoot(), "sqrt x")
+            Self.expectEnclosed(try bx.rationalPower(Rational(-2, 3)), try fx.rationalPower(Rational(-2, 3)), "x^(-2/3)")
+            Self.expectEnclosed(try bx.logarithm(), try fx.logarithm(), "log x")
+            let small = try by / bx, smallF = try fy / fx
+            Self.expectEnclosed(try small.exponential(), try smallF.exponential(), "exp(y/x)")
+            Self.expectEnclosed(try small.arctangent(), try smallF.arctangent(), "atan(y/x)")
+        }
+    }
+
+    @Test("a branch the balls cannot decide is an error, not a guess")
+    func undecidedBranch() throws {
+        // 1/3 - 1/3 rounded: a ball around 0 that is not exactly 0, as a leading coefficient.
+        let third = Ball(Rational(1, 3), precision: Self.bits)
+        let context = SeriesContext(precision: Self.bits, relativeTerms: 8)
+        let s = PuiseuxSeries(ramification: 1, valuation: 0, coefficients: [third - third, third], order: nil, context: context)
+        #expect(throws: ComputationError.self) { try s.logarithm() }
+        do { _ = try s.logarithm() } catch ComputationError.undecidable { } catch { Issue.record("expected undecidable, got \(error)") }
+        do { _ = try s.reciprocal() } catch ComputationError.undecidable { } catch { Issue.record("expected undecidable, got \(error)") }
+    }
+}
