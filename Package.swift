@@ -37,7 +37,7 @@ let package = Package(
         // their own module so that the two imports never meet in one file.
         .target(name: "Balls", dependencies: ["Numbers", "_CArb"], swiftSettings: specialised),
         .target(name: "Series", dependencies: ["Numbers", "Balls"], swiftSettings: specialised),
-        .target(name: "Expressions", dependencies: ["Numbers", "Series"]),
+        .target(name: "Expressions", dependencies: ["Numbers", "Balls", "Series"]),
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions", "LinearAlgebra"]),
         .target(name: "LinearAlgebra", dependencies: ["Numbers"], swiftSettings: specialised),
         .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"], swiftSettings: specialised),
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NumbersTests", dependencies: ["Numbers"]),
         .testTarget(name: "SeriesTests", dependencies: ["Numbers", "Balls", "Series", "Expressions"]),
         .testTarget(name: "BallsTests", dependencies: ["Numbers", "Balls"]),
-        .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Series", "Expressions", "Export", "LinearAlgebra"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Numbers", "Balls", "Series", "Expressions", "Export", "LinearAlgebra"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["Numbers", "LinearAlgebra"]),
         .testTarget(name: "LandscapeTests", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"]),

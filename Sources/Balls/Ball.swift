@@ -129,6 +129,15 @@ public struct Ball: Sendable {
         return (lower, upper)
     }
 
+    /// An upper bound on |x - y| over every x in this ball and y in `other` (a 64-bit MPFR
+    /// number, rounded upwards).
+    public func distanceBound(to other: Ball) -> BigFloat {
+        let d = self - other
+        let r = BigFloat.zero(precision: 64)
+        puiseux_arb_abs_ubound_mpfr(r.mpfrAddress, d.pointer)
+        return r
+    }
+
     /// Relative accuracy in bits (Arb's estimate of the bits of the midpoint that are correct).
     public var accuracyBits: Int { Int(arb_rel_accuracy_bits(pointer)) }
 }

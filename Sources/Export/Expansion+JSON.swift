@@ -8,20 +8,23 @@ extension Expansion {
     ///      "terms": [{"exponent": "-1/2", "coefficient": "1.41...", "digits": 38}, ...]}
     ///
     /// `order` is null for an exact finite sum; `rational` appears in terms of exact
-    /// expansions only. `pretty` indents by two spaces, one term per line.
+    /// expansions only; a certified expansion (balls) adds `"certified": true` and, per term,
+    /// `radius` (a decimal upper bound on |true - printed|) and `"certified": true`. `pretty` indents by two spaces, one term per line.
     public func jsonDescription(pretty: Bool = true) -> String {
         let termObjects = terms.map { term -> String in
             var fields = [("exponent", JSON.string(term.exponent.description)),
                           ("coefficient", JSON.string(term.coefficient)),
                           ("digits", String(term.digits))]
             if let q = term.rational { fields.append(("rational", JSON.string(q.description))) }
+            if isCertified { fields += [("radius", JSON.string(term.radius ?? "0")), ("certified", "true")] }
             return JSON.object(fields, indent: nil)
         }
-        let fields = [("ramification", String(ramification)),
+        var fields = [("ramification", String(ramification)),
                       ("precision_bits", String(precision)),
                       ("order", order.map { JSON.string($0.description) } ?? "null"),
-                      ("exact", isExact ? "true" : "false"),
-                      ("terms", JSON.array(termObjects, indent: pretty ? "    " : nil, closingIndent: pretty ? "  " : nil))]
+                      ("exact", isExact ? "true" : "false")]
+        if isCertified { fields.append(("certified", "true")) }
+        fields.append(("terms", JSON.array(termObjects, indent: pretty ? "    " : nil, closingIndent: pretty ? "  " : nil)))
         return JSON.object(fields, indent: pretty ? "  " : nil)
     }
 }

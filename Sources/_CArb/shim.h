@@ -61,6 +61,15 @@ static inline void puiseux_arb_pow_mpq(arb_ptr y, arb_srcptr x, const void *q, l
     fmpq_clear(f);
 }
 
+/* m = an upper bound on |x| (every number in the ball), rounded upwards. */
+static inline void puiseux_arb_abs_ubound_mpfr(void *m, arb_srcptr x) {
+    arf_t u;
+    arf_init(u);
+    arb_get_abs_ubound_arf(u, x, 64);
+    arf_get_mpfr((mpfr_ptr)m, u, MPFR_RNDU);
+    arf_clear(u);
+}
+
 /* Bits of the midpoint's mantissa. */
 static inline long puiseux_arb_mid_bits(arb_srcptr x) { return arf_bits(arb_midref(x)); }
 #endif

@@ -20,6 +20,7 @@ struct Expand: ParsableCommand {
               puiseux expand "(d + 1)^(3/2) - d^(3/2)" --order -3/2
               puiseux expand "exp(1/d)*sqrt(d)" --precision 256 --format latex
               puiseux expand "-d^2 + log(1 + 1/d)*d" --numeric
+              puiseux expand "acos(1 - 1/d)" --certified --format json
             """)
 
     static let maximumTerms = 1_000
@@ -39,6 +40,9 @@ struct Expand: ParsableCommand {
 
     @Flag(name: .long, help: "Compute with MPFR coefficients throughout (no exact rationals).")
     var numeric = false
+
+    @Flag(name: .long, help: "Compute in balls (Arb): every digit shown is proved, JSON gives each term's radius; an undecidable coefficient doubles --precision up to 16384 bits.")
+    var certified = false
 
     @OptionGroup var output: OutputOptions
 
@@ -78,7 +82,10 @@ struct Expand: ParsableCommand {
 
     func options() throws -> ExpansionOptions {
         let target: ExpansionTarget = try order.map { .order(try Expand.parseOrder($0)) } ?? .terms(terms ?? 6)
-        return ExpansionOptions(target: target, precision: output.precision, forceNumeric: numeric)
+        var options = ExpansionOptions(target: target, precision: output.precision, forceNumeric: numeric)
+        options.certified = certified
+        options.maximumPrecision = PrecisionRule.range.upperBound
+        return options
     }
 
     @OptionGroup var shown: DigitsOption

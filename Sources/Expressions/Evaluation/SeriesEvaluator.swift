@@ -1,4 +1,5 @@
 import Numbers
+import Balls
 import Series
 
 /// Evaluates an expression as a Puiseux series in t = d^(-1/b), exactly where possible.
@@ -30,6 +31,9 @@ public struct SeriesEvaluator: Sendable {
     public var relativeTerms: Int
     /// Compute every node with MPFR coefficients.
     public var forceNumeric: Bool
+    /// Inexact nodes in balls (Arb) instead of MPFR: every coefficient an enclosure, zero only
+    /// when exactly zero, a branch the balls cannot decide an `.undecidable` error.
+    public var balls = false
 
     /// Largest number of stored coefficients (after aligning ramifications) that an
     /// operation may produce; keeps mixed ramifications like d^(1/1021) + d^(1/1019)
@@ -104,7 +108,7 @@ public struct SeriesEvaluator: Sendable {
             if !forceNumeric {
                 do { return .exact(try leafSeries(leaf, Rational.self)) } catch ComputationError.inexact {}
             }
-            return .numeric(try leafSeries(leaf, BigFloat.self))
+            return balls ? .ball(try leafSeries(leaf, Ball.self)) : .numeric(try leafSeries(leaf, BigFloat.self))
         } catch let error as ComputationError {
             throw EvaluationError(error, operation: leaf.name, range: range)
         }
@@ -126,6 +130,7 @@ public struct SeriesEvaluator: Sendable {
                     } catch ComputationError.inexact {}
                 }
             }
+            if balls { return .ball(try run(operation, operands.map { $0.ball(precision: precision) }, range: range)) }
             return .numeric(try run(operation, operands.map { $0.numeric(precision: precision) }, range: range))
         } catch let error as ComputationError {
             throw EvaluationError(error, operation: operation.name, range: range)

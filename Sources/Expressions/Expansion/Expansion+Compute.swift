@@ -1,4 +1,5 @@
 import Numbers
+import Balls
 import Series
 
 /// How to compute an `Expansion`.
@@ -19,6 +20,12 @@ public struct ExpansionOptions: Sendable {
     /// The budget is not doubled again once the next evaluation would likely end past
     /// this much time since the search began.
     public var timeLimit: Duration = .seconds(20)
+    /// Compute in balls (Arb): every printed digit is proved and each term carries a radius;
+    /// a coefficient or a branch the balls cannot decide doubles the precision, up to
+    /// `maximumPrecision`, then fails.
+    public var certified = false
+    /// The largest precision a certified expansion raises to.
+    public var maximumPrecision = 16_384
 
     public init(target: ExpansionTarget, precision: Int, forceNumeric: Bool = false,
                 initialRelativeTerms: Int? = nil, maximumRelativeTerms: Int? = nil) {
@@ -68,6 +75,10 @@ extension Expansion {
     /// Throws `ExpressionError` (bad exponent, series too large), `EvaluationError`
     /// (domain errors such as log(-d)) and `ExpansionError`.
     public init(expanding e: Expression, options: ExpansionOptions) throws {
+        if options.certified {
+            self = try Expansion.certified(e, options: options)
+            return
+        }
         let precision = options.precision
         let first = try Expansion.search(e, precision: precision, startingBudget: options.startingBudget, options: options)
         switch first.value {
@@ -79,6 +90,8 @@ extension Expansion {
             }
             self.init(ramification: s.ramification, precision: precision, order: s.dOrder, isExact: true,
                       terms: terms, relativeTerms: first.budget)
+        case .ball:
+            preconditionFailure("balls only in certified expansions")
         case .numeric(let s1):
             let second = try Expansion.search(e, precision: 2 * precision, startingBudget: first.budget, options: options)
             let s2 = second.value.numeric(precision: 2 * precision)
@@ -99,7 +112,8 @@ extension Expansion {
         var budget = max(1, startingBudget)
         while true {
             let atCap = budget >= options.maximumRelativeTerms
-            let evaluator = SeriesEvaluator(precision: precision, relativeTerms: budget, forceNumeric: options.forceNumeric)
+            var evaluator = SeriesEvaluator(precision: precision, relativeTerms: budget, forceNumeric: options.forceNumeric)
+            evaluator.balls = options.certified
             let evaluationStart = clock.now
             func outOfTime() -> Bool {
                 let now = clock.now
@@ -123,7 +137,9 @@ extension Expansion {
             } catch let error as EvaluationError {
                 // An undecidable step may only need more terms (a cancelled leading term).
                 guard case .undecidable = error.reason else { throw error }
-                if atCap || outOfTime() { throw ExpansionError.undecidableEvaluation(error, precision: precision) }
+                // Balls: more terms cannot decide what the precision leaves open (a coefficient
+                // that cancelled inexactly stays a ball around 0); the caller raises the precision.
+                if options.certified || atCap || outOfTime() { throw ExpansionError.undecidableEvaluation(error, precision: precision) }
             }
             budget = min(2 * budget, options.maximumRelativeTerms)
         }
@@ -133,6 +149,7 @@ extension Expansion {
         switch value {
         case .exact(let s): return truncate(s, target, atCap: atCap).map { .exact($0) }
         case .numeric(let s): return truncate(s, target, atCap: atCap).map { .numeric($0) }
+        case .ball(let s): return truncate(s, target, atCap: atCap).map { .ball($0) }
         }
     }
 
@@ -172,6 +189,48 @@ extension Expansion {
             guard k > 0 else { throw ExpansionError.undecidable(exponent: a.dExponent, precision: precision) }
             return Term(exponent: a.dExponent, coefficient: a.coefficient.formatted(significantDigits: k),
                         digits: k, rational: nil)
+        }
+    }
+
+    /// A certified expansion: the evaluation in balls at P bits, then 2P, 4P, ... while a
+    /// coefficient or a branch is undecidable, up to `options.maximumPrecision`.
+    static func certified(_ e: Expression, options: ExpansionOptions) throws -> Expansion {
+        var bits = options.precision
+        while true {
+            do {
+                let found = try Expansion.search(e, precision: bits, startingBudget: options.startingBudget, options: options)
+                let s = found.value.ball(precision: bits)
+                var expansion = Expansion(ramification: s.ramification, precision: bits, order: s.dOrder, isExact: found.value.isExact,
+                                          terms: try certifiedTerms(s, exact: found.value, precision: bits), relativeTerms: found.budget)
+                expansion.isCertified = true
+                return expansion
+            } catch let error as ExpansionError where error.isUndecidable {
+                guard 2 * bits <= options.maximumPrecision else { throw ExpansionError.notCertified(error, maximumPrecision: bits) }
+                bits *= 2
+            }
+        }
+    }
+
+    /// Each ball coefficient to the digits every number in it rounds to (both ends of the ball
+    /// round alike), with a bound on |true - printed|: the ball's distance to the printed
+    /// decimal, rounded up. A ball that contains 0 (and is not 0) is undecidable.
+    static func certifiedTerms(_ s: PuiseuxSeries<Ball>, exact: SeriesValue, precision: Int) throws -> [Term] {
+        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
+        let rationals: [Rational: Rational]
+        if case .exact(let q) = exact { rationals = Dictionary(uniqueKeysWithValues: q.terms.map { ($0.dExponent, $0.coefficient) }) } else { rationals = [:] }
+        return try s.terms.map { term in
+            let ball = term.coefficient
+            guard ball.isFinite else { throw ExpansionError.nonFinite(exponent: term.dExponent) }
+            guard ball.isCertainlyNonzero else { throw ExpansionError.undecidable(exponent: term.dExponent, precision: precision) }
+            let (lower, upper) = ball.bounds
+            let k = ball.isExact ? maximumDigits : agreedDigits(lower, upper, maximumDigits: maximumDigits)
+            guard k > 0 else { throw ExpansionError.undecidable(exponent: term.dExponent, precision: precision) }
+            let (digits, exponent10) = lower.decimalDigitsAndExponent(significantDigits: k)
+            let printed = Rational(String(digits))! * (try Rational(10).power(exponent10 - digits.count))
+            let value = ball.midpoint.sign < 0 ? -printed : printed
+            let radius = ball.distanceBound(to: Ball(value, precision: 2 * precision))
+            return Term(exponent: term.dExponent, coefficient: lower.formatted(significantDigits: k), digits: k,
+                        rational: rationals[term.dExponent], radius: radius.formattedUpperBound(significantDigits: 3))
         }
     }
 

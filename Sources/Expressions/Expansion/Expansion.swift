@@ -29,12 +29,16 @@ public struct Expansion: Sendable {
         public var digits: Int
         /// The exact coefficient (exact expansions only).
         public var rational: Rational?
+        /// Certified expansions (balls): a decimal upper bound on |true coefficient - printed
+        /// value| ("0" for exact terms); nil when the digits are backed by P/2P agreement.
+        public var radius: String?
 
-        public init(exponent: Rational, coefficient: String, digits: Int, rational: Rational?) {
+        public init(exponent: Rational, coefficient: String, digits: Int, rational: Rational?, radius: String? = nil) {
             self.exponent = exponent
             self.coefficient = coefficient
             self.digits = digits
             self.rational = rational
+            self.radius = radius
         }
     }
 
@@ -50,6 +54,9 @@ public struct Expansion: Sendable {
     public var terms: [Term]
     /// The relative term budget the accepted evaluation used.
     public var relativeTerms: Int
+    /// Whether every digit is proved (ball arithmetic; `ExpansionOptions.certified`) rather than
+    /// backed by the agreement of two precisions.
+    public var isCertified = false
 
     public init(ramification: Int, precision: Int, order: Rational?, isExact: Bool, terms: [Term], relativeTerms: Int) {
         self.ramification = ramification
@@ -63,6 +70,14 @@ public struct Expansion: Sendable {
 
 /// Why an expansion could not be produced (besides parse and evaluation errors).
 public enum ExpansionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A decision more precision may make (a certified expansion then raises it).
+    public var isUndecidable: Bool {
+        switch self {
+        case .undecidable, .undecidableEvaluation: return true
+        default: return false
+        }
+    }
+
     /// The computations at P and 2P bits disagree on whether the coefficient of
     /// d^exponent is zero (or agree on no digit of it).
     case undecidable(exponent: Rational, precision: Int)
@@ -75,6 +90,8 @@ public enum ExpansionError: Error, Equatable, Sendable, CustomStringConvertible 
     case orderNotReached(reached: Rational?, requested: Rational, budget: Int, limitedByTime: Bool)
     /// A coefficient overflowed or is NaN.
     case nonFinite(exponent: Rational)
+    /// A certified expansion stayed undecidable up to the largest precision (the reason at it).
+    indirect case notCertified(ExpansionError, maximumPrecision: Int)
 
     public var description: String {
         switch self {
@@ -91,6 +108,14 @@ public enum ExpansionError: Error, Equatable, Sendable, CustomStringConvertible 
             return "could not reach O(d^(\(requested))) (got \(got)) " + ExpansionError.budgetPhrase(budget, limitedByTime)
         case .nonFinite(let e):
             return "the coefficient of d^(\(e)) overflowed (not a finite number)"
+        case .notCertified(let reason, let p):
+            let what: String
+            switch reason {
+            case .undecidable(let e, _): what = "whether the coefficient of d^(\(e)) is zero"
+            case .undecidableEvaluation(let error, _): what = error.message
+            default: what = reason.description
+            }
+            return "cannot certify \(what) with balls up to \(p) bits (a coefficient that is 0 but not computed as exactly 0 cannot be certified; without --certified, agreement at two precisions decides it)"
         }
     }
 

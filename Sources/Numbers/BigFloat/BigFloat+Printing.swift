@@ -18,10 +18,18 @@ extension BigFloat: CustomStringConvertible {
         return BigFloat.layout(negative: sign < 0, digits: digits, exponent10: exp10)
     }
 
-    /// The digit string d1 d2 ... dn (no sign) and E with value = 0.d1d2...dn * 10^E.
-    public func decimalDigitsAndExponent(significantDigits n: Int) -> (String, Int) {
+    /// A decimal upper bound on |self| with at most n significant digits (for error bounds).
+    public func formattedUpperBound(significantDigits n: Int) -> String {
+        if isZero { return "0" }
+        let (digits, exp10) = magnitude.decimalDigitsAndExponent(significantDigits: n, upward: true)
+        return BigFloat.layout(negative: false, digits: digits, exponent10: exp10)
+    }
+
+    /// The digit string d1 d2 ... dn (no sign) and E with value = 0.d1d2...dn * 10^E, rounded
+    /// to nearest (or upwards).
+    public func decimalDigitsAndExponent(significantDigits n: Int, upward: Bool = false) -> (String, Int) {
         var exp: mpfr_exp_t = 0
-        let raw = mpfr_get_str(nil, &exp, 10, Swift.max(n, 1), pointer, MPFR_RNDN)!
+        let raw = mpfr_get_str(nil, &exp, 10, Swift.max(n, 1), pointer, upward ? MPFR_RNDU : MPFR_RNDN)!
         defer { mpfr_free_str(raw) }
         var s = String(cString: raw)
         if s.hasPrefix("-") { s.removeFirst() }
