@@ -29,13 +29,18 @@ public struct SpectrumReport {
         (self.subject, self.components, self.ramification, self.precision, self.p) = (subject, components, ramification, precision, p)
         (self.method, self.header, self.agreement) = (method, header, agreement)
         verdict = SpectrumVerdict(components: components, p: p)
+        softest = SoftestEigenvalue(components: components)
     }
+
+    /// The smallest bounded eigenvalue for large d and its component (paper 003).
+    public let softest: SoftestEigenvalue?
 
     public var text: String {
         var lines = [String]()
         if !quiet {
             lines += TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type): Hessian eigenvalues by isotypic component as d -> infinity", indent: 4)
             lines += verdict.lines.flatMap { TextWrap.words("  \($0)", indent: 4) }
+            if let softest { lines += TextWrap.words("  " + softest.line, indent: 4) }
             lines += TextWrap.words("  computed by \(header)", indent: 4)
         }
         var shortened = false
@@ -113,7 +118,7 @@ public struct SpectrumReport {
         }
         return JSON.object([("family", subject.json), ("ramification", String(ramification)), ("precision_bits", String(precision)),
                             ("method", JSON.string(method)), ("components", JSON.array(comps, indent: "    ", closingIndent: "  ")),
-                            ("verdict", verdict.json)], indent: "  ")
+                            ("verdict", verdict.json), ("softest", softest?.json ?? "null")], indent: "  ")
     }
 
     func termJSON(_ t: SpectrumTerm) -> String {

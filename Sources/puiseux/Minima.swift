@@ -50,6 +50,8 @@ struct Minima: ParsableCommand {
         guard (1...1_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 1000 (got \(starts))") }
     }
 
+    @OptionGroup var shown: DigitsOption
+
     @OptionGroup var destination: OutputFile
 
     static let precision = 256
@@ -65,7 +67,8 @@ struct Minima: ParsableCommand {
         }
         Progress.clear()
         try destination.redirect()
-        let report = MinimaReport(extraRows: extra, d: dimension, rows: rows, notes: notes)
+        var report = MinimaReport(extraRows: extra, d: dimension, rows: rows, notes: notes)
+        report.display = shown.display(forPeople: format.isForPeople)
         switch format {
         case .text: print(report.text)
         case .json: print(report.json)
@@ -94,6 +97,7 @@ struct Minima: ParsableCommand {
             throw CLIFailure(computation: "minima: \(family.name): \(error)")
         }
         let verdict = SpectrumVerdict(components: Spectrum.components(family, working: a, confirmation: b, precision: Self.precision), p: family.p)
+        Progress.report("minima: the arcs' directions of \(family.name)")
         let ramification = a.expansion.ramification
         let (x, y) = (a.expansion.lossCoefficients, b.expansion.lossCoefficients)
         var loss: [(exponent: Rational, text: String)] = []
@@ -102,7 +106,43 @@ struct Minima: ParsableCommand {
             guard confirmed.count > 0, !x[j].isZero, let text = confirmed.text(x[j]) else { continue }
             loss.append((Rational(-j, ramification), text))
         }
-        return MinimaReport.Row(p: p, isotropy: family.pattern.blockNotation, name: family.name, type: family.type.rawValue,
-                                limit: family.limit, loss: loss, kind: verdict.kind, index: verdict.index)
+        let components = Spectrum.components(family, working: a, confirmation: b, precision: Self.precision)
+        var row = MinimaReport.Row(p: p, isotropy: family.pattern.blockNotation, name: family.name, type: family.type.rawValue,
+                                   limit: family.limit, loss: loss, kind: verdict.kind, index: verdict.index)
+        row.softest = SoftestEigenvalue(components: components)
+        row.softestLabel = row.softest.map { s in SpectrumComponent(irrep: s.irrep, degree: "", eigenvalues: []).label(p: family.p) }
+        if verdict.kind == "minimum", let softest = row.softest {
+            row.arcs = arcDimensions.filter { $0 > family.pattern.minimumDimension }.map { (d: $0, isotropy: Self.arcIsotropy(family, softest, d: $0)) }
+        }
+        return row
+    }
+
+    /// The d at which the arcs' directions are computed (paper 003's arcs: d = 10 and 20).
+    var arcDimensions: [Int] { [10, 20] }
+
+    /// The isotropy of the direction in which the tangency arc leaves the minimum at d: the
+    /// eigenvector of the softest component's eigenvalue nearest the softest series at d, in the
+    /// largest fixed-point space holding one (`SoftestDirection`); or why it is not known.
+    static func arcIsotropy(_ family: Solvers.Family, _ softest: SoftestEigenvalue, d: Int) -> String {
+        do {
+            let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
+            let spectrum = try IsotypicSpectrum(point)
+            // The component's eigenvalues at d: the big block's (t, s, x, y) or a twisted one's.
+            let base = SpectrumComponent.base(softest.irrep)
+            let twist = softest.irrep.split(separator: "-", maxSplits: 1).dropFirst().first.map(String.init)
+            let lists: (trivial: [BigFloat], standard: [BigFloat], exterior: [BigFloat], y: [BigFloat])
+            if let twist {
+                guard let t = spectrum.twists.first(where: { $0.irrep == twist }) else { return "not computed (no \(twist) component at d = \(d))" }
+                lists = (t.trivial, t.standard, t.exterior, t.y)
+            } else {
+                lists = (spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y)
+            }
+            let values = ["t": lists.trivial, "s": lists.standard, "x": lists.exterior, "y": lists.y][base] ?? []
+            let target = softest.eigenvalue.value(at: Double(d))
+            guard let lambda = values.map(\.doubleValue).min(by: { abs($0 - target) < abs($1 - target) }) else { return "not computed (no eigenvalue)" }
+            return try SoftestDirection(point: point, eigenvalue: lambda).detected.description
+        } catch {
+            return "not computed (\(error))"
+        }
     }
 }

@@ -21,6 +21,19 @@ struct MinimaCLITests {
         #expect(abs(printed - alpha0) < 1e-15)
         // 1/2 - 2/pi^2 to 36 digits, computed with mpmath at 50 digits (an independent computation).
         #expect((loss.first?["coefficient"] as? String ?? "").hasPrefix("0.297357632715324457112241073580544722"))
+        // Paper 003: the smallest eigenvalue lives in x for type I and in s for type II; the
+        // arcs leave in the Young subgroup that fixes a vector of that component (MATH.md 4).
+        let expected: [String: (String, String)] = ["p0-m0-I": ("x", "S_{d-2} x S_{1} x S_{1}"),
+                                                    "p1-m0-I": ("x", "S_{d-3} x S_{1} x S_{1} x S_{1}"),
+                                                    "p1-m0-II": ("s", "S_{d-2} x S_{1} x S_{1}")]
+        for family in families {
+            let name = try #require(family["name"] as? String)
+            let softest = try #require(family["softest"] as? [String: Any])
+            #expect(softest["irrep"] as? String == expected[name]?.0, "\(name)")
+            #expect(softest["decided_at"] as? String == "-1/2", "\(name): the second term decides")
+            let arcs = try #require(family["arcs"] as? [[String: Any]])
+            #expect(arcs.count == 2 && arcs.allSatisfy { ($0["isotropy"] as? String ?? "").contains(expected[name]!.1) }, "\(name): \(arcs)")
+        }
     }
 
     @Test("bad options are usage errors", arguments: [["minima", "--max-p", "4"], ["minima", "--d", "3"], ["minima", "--format", "csv"]])

@@ -55,7 +55,7 @@ import Numbers
         let report = SpectrumReport(subject: subject, components: Self.components(t: [1], s: [1], x: [1], y: [1]), p: 0,
                                     ramification: 2, precision: 64, method: "series", header: "test", agreement: "test")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["family", "ramification", "precision_bits", "method", "components", "verdict"])
+        #expect(Set(object.keys) == ["family", "ramification", "precision_bits", "method", "components", "verdict", "softest"])
         #expect((object["components"] as? [Any])?.count == 4)
         #expect(report.text.contains("verdict: a minimum for large d"))
     }
