@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Numbers
+import Export
+import Landscape
+import Solvers
+
+/// `puiseux arc`: a tangency arc from a minimum at integer d (paper 003; `TangencyArc`).
+struct Arc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The tangency arc of paper 003 from a minimum at integer d: steps and events.",
+        discussion: """
+            The points W at distance r from the minimum C where the loss on the sphere \
+            ||W - C|| = r is critical (grad L + 2 eta (W - C) = 0), followed from r = 0 along \
+            the eigenvector of the lowest Hessian eigenvalue (--sign + or -, the two ways along \
+            it), in the fixed-point space of that eigenvector's isotropy, by pseudo-arclength \
+            continuation. Per step: r, loss, eta and mu (the lowest eigenvalue of Hess L + 2 eta I \
+            on the tangent space of the full sphere; mu > 0: a minimiser on the sphere). Events: \
+            critical points (eta = 0; Newton on the gradient, full Hessian index), bifurcations \
+            (mu = 0), folds (dr changes sign) and the end.
+
+            Examples:
+              puiseux arc p1-m0-II --d 10
+              puiseux arc p0-m0-I --d 10 --sign - --format json
+
+            Exit status: 0 success, 1 the continuation stopped early (the steps and events so \
+            far are printed, the last event says why), 2 bad usage (not a minimum at d, d too \
+            small, a non-positive step).
+            """)
+
+    @Argument(help: "A catalogue family (puiseux families).")
+    var name: String
+
+    @Option(name: .customLong("d"), help: "The integer d (the family's minimum dimension ... 40).")
+    var dimension: Int
+
+    @Option(help: "+ or -: the way along the eigenvector.")
+    var sign: String = "+"
+
+    @Option(help: "Follow the arc up to this distance r from the minimum (> 0).")
+    var rmax: Double = 3
+
+    @Option(help: "The largest step in arclength (> 0).")
+    var step: Double = 0.05
+
+    @Option(help: "Output format: text, json or csv (the steps).")
+    var format: OutputFormat = .text
+
+    @OptionGroup var destination: OutputFile
+
+    func validate() throws {
+        try OutputFormat.require(format, in: [.text, .json, .csv], command: "arc")
+        guard sign == "+" || sign == "-" else { throw ValidationError("--sign must be + or - (got '\(sign)')") }
+        guard rmax > 0, rmax.isFinite else { throw ValidationError("--rmax must be a positive number (got \(rmax))") }
+        guard step > 0, step.isFinite, step <= rmax else { throw ValidationError("--step must be positive and at most --rmax (got \(step))") }
+        guard FamilyCatalogue.named(name) != nil else { throw ValidationError("unknown family '\(name)' (puiseux families lists them)") }
+        guard let family = FamilyCatalogue.named(name), (family.pattern.minimumDimension + 1...40).contains(dimension) else {
+            throw ValidationError("--d must be an integer between \((FamilyCatalogue.named(name)?.pattern.minimumDimension ?? 2) + 1) and 40 (got \(dimension))")
+        }
+    }
+
+    func run() throws {
+        try destination.redirect()
+        let family = FamilyCatalogue.named(name)!
+        let (point, lowest) = try minimum(family)
+        let direction: SoftestDirection, arc: TangencyArc
+        do {
+            direction = try SoftestDirection(point: point, eigenvalue: lowest)
+            arc = try TangencyArc(from: point, direction: direction, sign: sign == "+" ? 1 : -1, rMax: rmax, step: step)
+        } catch {
+            throw CLIFailure(computation: "\(name) at d = \(dimension): \(error)")
+        }
+        let report = ArcReport(
+            family: name, d: dimension, isotropy: direction.detected.description, sign: sign, lowestEigenvalue: lowest,
+            signsRelated: arc.signsRelated,
+            steps: arc.steps.map { ArcReport.Step(r: $0.r, loss: $0.loss, eta: $0.eta, mu: $0.mu) },
+            events: arc.events.map { ArcReport.Event(kind: $0.kind.rawValue, r: $0.r, loss: $0.loss, index: $0.index, coordinates: $0.coordinates,
+                                                     family: catalogueFamily($0), note: $0.note) })
+        switch format {
+        case .json: print(report.json)
+        case .csv: print(report.csv)
+        default: print(report.text)
+        }
+        if !arc.completed { throw CLIFailure(computation: "\(name) at d = \(dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
+    }
+
+    /// The catalogue family a critical-point event belongs to: one with the event's isotropy whose
+    /// point at d has the same loss (to 1e-10); nil when none has.
+    func catalogueFamily(_ event: TangencyArc.Event) -> String? {
+        guard event.kind == .criticalPoint, let isotropy = event.isotropy else { return nil }
+        for family in FamilyCatalogue.families where family.pattern.smallBlocks == isotropy.smallBlocks && family.extraRows == isotropy.extraRows {
+            guard let point = try? FamilyCatalogue.criticalPoint(of: family, at: Double(dimension), precision: 128, confirmation: 192).working else { continue }
+            if abs(point.loss.doubleValue - event.loss) < 1e-10 { return family.name }
+        }
+        return nil
+    }
+
+    /// The family's point at d, checked to be a minimum (full Hessian), and its lowest eigenvalue.
+    func minimum(_ family: Solvers.Family) throws -> (CriticalPoint, Double) {
+        let point: CriticalPoint
+        do {
+            point = try FamilyCatalogue.criticalPoint(of: family, at: Double(dimension), precision: 128, confirmation: 192).working
+        } catch {
+            throw CLIFailure(computation: "\(name) at d = \(dimension): \(error)")
+        }
+        guard let (negatives, _) = try FullHessianIndex.count(point), negatives == 0 else {
+            throw CLIFailure(usage: "\(name) is not a minimum at d = \(dimension) (its Hessian has negative eigenvalues); arcs start at minima")
+        }
+        let spectrum = try IsotypicSpectrum(point)
+        let all = [spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y].flatMap { $0 }
+            + spectrum.twists.flatMap { $0.trivial + $0.standard + $0.exterior + $0.y }
+        return (point, all.map(\.doubleValue).min()!)
+    }
+}
