@@ -71,7 +71,7 @@ struct LaTeXCLITests {
     @Test("tables fit the page: no Overfull \\hbox, no LaTeX error", .enabled(if: pdflatex != nil),
           arguments: quickTables + (slow ? everyTable : []))
     func tablesFit(_ arguments: [String]) throws {
-        let r = try CLI.run(arguments + ["--format", "latex", "--standalone"])
+        let r = try CLI.run(arguments + ["--format", "latex", "--standalone"], timeout: 900)
         #expect(r.status == 0, "\(r.stderr)")
         let (status, log) = try Self.compile(r.stdout)
         #expect(status == 0, "pdflatex failed on \(arguments)")
