@@ -212,8 +212,15 @@ public struct TangencyArc: Sendable {
             guard let next = corrected, jump <= 0.5 * h + 1e-9 else {
                 h /= 2
                 if h < 1e-9 {
-                    completed = false
-                    events.append(Event(kind: .end, r: z[n + 1], loss: previous.loss, index: nil, coordinates: xi(z), note: "the continuation cannot proceed (Newton fails for steps down to 1e-9): a non-smooth point or a singular branch point"))
+                    // Where L stops being smooth (two rows, or a row and a target row, parallel:
+                    // the kernel's angle at 0) the arc ends regularly; anywhere else it is a stop.
+                    if let (pair, angle) = try? nearestNonSmooth(z), angle < Self.nonSmoothAngle {
+                        events.append(Event(kind: .end, r: z[n + 1], loss: previous.loss, index: nil, coordinates: xi(z),
+                                            note: "a non-smooth point of L: \(pair) parallel (angle \(angle))"))
+                    } else {
+                        completed = false
+                        events.append(Event(kind: .end, r: z[n + 1], loss: previous.loss, index: nil, coordinates: xi(z), note: "the continuation cannot proceed (Newton fails for steps down to 1e-9): a singular branch point"))
+                    }
                     return
                 }
                 continue
@@ -224,6 +231,30 @@ public struct TangencyArc: Sendable {
             (z, t, previous) = (next, nextTangent, step)
             h = min(maximumStep, h * 1.5)
         }
+    }
+
+    /// Below this angle (radians) between two rows, or a row and a target row, L is treated as
+    /// not smooth: its kernel's second derivatives grow like 1/angle there.
+    static let nonSmoothAngle = 1e-3
+
+    /// The pair of rows (or row and target row e_j) closest to parallel at z, and their angle.
+    func nearestNonSmooth(_ z: [Double]) throws -> (String, Double) {
+        let w = try pattern.matrix(xi(z), dimension: d)
+        func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        var best = ("", Double.infinity)
+        for i in w.indices {
+            let ni = norm(w[i])
+            for j in (i + 1)..<max(i + 1, w.count) {
+                let cosine = zip(w[i], w[j]).reduce(0.0) { $0 + $1.0 * $1.1 } / (ni * norm(w[j]))
+                let angle = acos(min(1, max(-1, cosine)))
+                if angle < best.1 { best = ("rows \(i + 1) and \(j + 1)", angle) }
+            }
+            for j in 0..<d {
+                let angle = acos(min(1, max(-1, w[i][j] / ni)))
+                if angle < best.1 { best = ("row \(i + 1) and target row \(j + 1)", angle) }
+            }
+        }
+        return best
     }
 
     mutating func record(_ z: [Double]) throws -> Step {
@@ -287,14 +318,26 @@ public struct TangencyArc: Sendable {
 
     /// The curve point between a and b (by the arclength from a along its tangent) where `test`
     /// changes from its value at a, to 1e-10 in r.
+    /// Each bisection point is the curve's crossing with the hyperplane through a + s c orthogonal
+    /// to the chord c from a to b (the curve between two accepted points is close to its chord, so
+    /// this is better conditioned near a fold than a's tangent); the tangent is the fallback.
     func bisect(_ a: [Double], _ tangentA: [Double], _ b: [Double], _ test: ([Double]) throws -> Bool) throws -> [Double] {
         let total = zip(b, a).map { $0 - $1 }.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+        let chord = zip(b, a).map { ($0 - $1) / total }
+        do {
+            return try bisect(a, along: chord, length: total, b, test)
+        } catch {
+            return try bisect(a, along: tangentA, length: total, b, test)
+        }
+    }
+
+    func bisect(_ a: [Double], along direction: [Double], length: Double, _ b: [Double], _ test: ([Double]) throws -> Bool) throws -> [Double] {
         let atStart = try test(a)
-        var (lo, hi) = (0.0, total), best = b
+        var (lo, hi) = (0.0, length), best = b
         for _ in 0..<80 where hi - lo > 1e-11 {
             let mid = (lo + hi) / 2
-            let predicted = zip(a, tangentA).map { $0 + mid * $1 }
-            let z = try correct(predicted) { y in (Self.dot(tangentA, y, minus: predicted), tangentA) }
+            let predicted = zip(a, direction).map { $0 + mid * $1 }
+            let z = try correct(predicted) { y in (Self.dot(direction, y, minus: predicted), direction) }
             if try test(z) == atStart { lo = mid } else { hi = mid; best = z }
         }
         return best
