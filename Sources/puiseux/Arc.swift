@@ -21,15 +21,24 @@ struct Arc: ParsableCommand {
 
             Examples:
               puiseux arc p1-m0-II --d 10
-              puiseux arc p0-m0-I --d 10 --sign - --format json
+              puiseux arc p0-m0-I --d 10 --sign=- --format json
 
             Exit status: 0 success, 1 the continuation stopped early (the steps and events so \
             far are printed, the last event says why), 2 bad usage (not a minimum at d, d too \
             small, a non-positive step).
             """)
 
-    @Argument(help: "A catalogue family (puiseux families).")
-    var name: String
+    @Argument(help: "A catalogue family (puiseux families); or give --isotropy and --from.")
+    var name: String?
+
+    @Option(help: "With --from: the minimum's isotropy in block notation (d, d-1,1, d-2,2, d-2,1,1, ...).")
+    var isotropy: String?
+
+    @Option(help: "With --from: m = k - d, the number of extra rows.")
+    var extra: Int = 0
+
+    @Option(help: "A minimum at --d in the coordinate order `critical` prints: comma-separated numbers (polished by Newton).")
+    var from: String?
 
     @Option(name: .customLong("d"), help: "The integer d (the family's minimum dimension ... 40).")
     var dimension: Int
@@ -53,25 +62,49 @@ struct Arc: ParsableCommand {
         guard sign == "+" || sign == "-" else { throw ValidationError("--sign must be + or - (got '\(sign)')") }
         guard rmax > 0, rmax.isFinite else { throw ValidationError("--rmax must be a positive number (got \(rmax))") }
         guard step > 0, step.isFinite, step <= rmax else { throw ValidationError("--step must be positive and at most --rmax (got \(step))") }
-        guard FamilyCatalogue.named(name) != nil else { throw ValidationError("unknown family '\(name)' (puiseux families lists them)") }
-        guard let family = FamilyCatalogue.named(name), (family.pattern.minimumDimension + 1...40).contains(dimension) else {
-            throw ValidationError("--d must be an integer between \((FamilyCatalogue.named(name)?.pattern.minimumDimension ?? 2) + 1) and 40 (got \(dimension))")
+        guard (name != nil) != (from != nil) else { throw ValidationError("give a catalogue name or --isotropy with --from (one of them)") }
+        let pattern = try self.pattern()
+        guard (pattern.minimumDimension + 1...40).contains(dimension) else {
+            throw ValidationError("--d must be an integer between \(pattern.minimumDimension + 1) and 40 (got \(dimension))")
         }
+        if from != nil { _ = try startCoordinates(pattern) }
     }
+
+    /// The minimum's isotropy pattern: the catalogue family's, or --isotropy with --extra.
+    func pattern() throws -> IsotropyPattern {
+        if let name {
+            guard let family = FamilyCatalogue.named(name) else { throw ValidationError("unknown family '\(name)' (puiseux families lists them)") }
+            return family.pattern
+        }
+        guard let isotropy else { throw ValidationError("--from needs --isotropy (and --extra when m > 0)") }
+        guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
+        return try IsotropyArgument.pattern(isotropy, extra: extra)
+    }
+
+    /// The --from coordinates, one per coordinate of the pattern.
+    func startCoordinates(_ pattern: IsotropyPattern) throws -> [Double] {
+        let values = (from ?? "").split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == pattern.dimension, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+            throw ValidationError("--from needs \(pattern.dimension) finite numbers for \(pattern) (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
+        }
+        return values.map { $0! }
+    }
+
+    /// What the output calls the minimum.
+    var label: String { name ?? "the minimum of \(isotropy ?? "?") given by --from" }
 
     func run() throws {
         try destination.redirect()
-        let family = FamilyCatalogue.named(name)!
-        let (point, lowest) = try minimum(family)
+        let (point, lowest) = try minimum()
         let direction: SoftestDirection, arc: TangencyArc
         do {
             direction = try SoftestDirection(point: point, eigenvalue: lowest)
             arc = try TangencyArc(from: point, direction: direction, sign: sign == "+" ? 1 : -1, rMax: rmax, step: step)
         } catch {
-            throw CLIFailure(computation: "\(name) at d = \(dimension): \(error)")
+            throw CLIFailure(computation: "\(label) at d = \(dimension): \(error)")
         }
         let report = ArcReport(
-            family: name, d: dimension, isotropy: direction.detected.description, sign: sign, lowestEigenvalue: lowest,
+            family: label, d: dimension, isotropy: direction.detected.description, sign: sign, lowestEigenvalue: lowest,
             signsRelated: arc.signsRelated,
             steps: arc.steps.map { ArcReport.Step(r: $0.r, loss: $0.loss, eta: $0.eta, mu: $0.mu) },
             events: arc.events.map { ArcReport.Event(kind: $0.kind.rawValue, r: $0.r, loss: $0.loss, index: $0.index, coordinates: $0.coordinates,
@@ -81,7 +114,7 @@ struct Arc: ParsableCommand {
         case .csv: print(report.csv)
         default: print(report.text)
         }
-        if !arc.completed { throw CLIFailure(computation: "\(name) at d = \(dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
+        if !arc.completed { throw CLIFailure(computation: "\(label) at d = \(dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
     }
 
     /// The catalogue family a critical-point event belongs to: one with the event's isotropy whose
@@ -95,16 +128,25 @@ struct Arc: ParsableCommand {
         return nil
     }
 
-    /// The family's point at d, checked to be a minimum (full Hessian), and its lowest eigenvalue.
-    func minimum(_ family: Solvers.Family) throws -> (CriticalPoint, Double) {
+    /// The minimum at d (the catalogue family's point, or Newton from --from), checked to be a
+    /// minimum on the full Hessian, and its lowest Hessian eigenvalue.
+    func minimum() throws -> (CriticalPoint, Double) {
         let point: CriticalPoint
         do {
-            point = try FamilyCatalogue.criticalPoint(of: family, at: Double(dimension), precision: 128, confirmation: 192).working
+            if let name {
+                point = try FamilyCatalogue.criticalPoint(of: FamilyCatalogue.named(name)!, at: Double(dimension), precision: 128, confirmation: 192).working
+            } else {
+                let pattern = try self.pattern()
+                point = try NewtonSolver().solve(pattern: pattern, d: BigFloat(dimension, precision: 128),
+                                                 start: try startCoordinates(pattern).map { BigFloat($0, precision: 128) })
+            }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(computation: "\(name) at d = \(dimension): \(error)")
+            throw CLIFailure(computation: "\(label) at d = \(dimension): \(error)")
         }
         guard let (negatives, _) = try FullHessianIndex.count(point), negatives == 0 else {
-            throw CLIFailure(usage: "\(name) is not a minimum at d = \(dimension) (its Hessian has negative eigenvalues); arcs start at minima")
+            throw CLIFailure(usage: "\(label) is not a minimum at d = \(dimension) (its Hessian has negative eigenvalues); arcs start at minima")
         }
         let spectrum = try IsotypicSpectrum(point)
         let all = [spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y].flatMap { $0 }

@@ -29,4 +29,19 @@ struct ArcCLITests {
     func badRequests(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }
+
+    /// A minimum outside the catalogue, given by its point: the type I minimum of Δ(S_{d-2} x S_2)
+    /// at d = 10 (`critical --isotropy d-2,2 --d 10 --type I`). Its arc continues the chain of type I
+    /// minima: over an index-1 saddle to the minimum of Δ(S_{d-3} x S_3).
+    @Test func fromAPoint() throws {
+        let r = try CLI.run(["arc", "--isotropy", "d-2,2", "--d", "10", "--format", "json",
+                             "--from=-0.7423756153839,0.24238932382105,-0.0085307908479,0.01768623051854,1.06112709850818,0.00229594345205"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let critical = try #require(doc["events"] as? [[String: Any]]).filter { $0["kind"] as? String == "critical_point" }
+        #expect(critical.prefix(2).compactMap { $0["index"] as? Int } == [1, 0])
+        #expect((critical.dropFirst().first?["note"] as? String ?? "").contains("S_{d-3} x S_{3}"))
+        try CLI.expectFailure(["arc", "--isotropy", "d-2,2", "--d", "10", "--from", "1,2"], status: 2)
+        try CLI.expectFailure(["arc", "p0-m0-I", "--isotropy", "d", "--d", "10", "--from", "1,2"], status: 2)
+    }
 }
