@@ -3,7 +3,8 @@
 #   make demo       system packages if missing, release build, a few expansions
 #   make test       system packages if missing, build and run the tests
 #   make check      make test, then the slow tests (PUISEUX_SLOW=1), `puiseux check` and
-#                   families of d-2,2, d-3,3 and d-1,1 m = 3 end to end (.ci/isotropy-families.sh)
+#                   families of d-2,2, d-3,3 and d-1,1 m = 3 end to end (.ci/isotropy-families.sh),
+#                   and the tangency arcs of the k = d minima at d = 10 and 20 (.ci/arcs.sh)
 #   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing);
 #                   make notebooks-docs copies the executed notebooks and figures to Docs/notebooks
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
@@ -82,6 +83,7 @@ check: test build
 	PUISEUX_SLOW=1 $(SWIFT) test $(SWIFT_FLAGS)
 	"$(RELEASE_BIN)/puiseux" check
 	.ci/isotropy-families.sh "$(RELEASE_BIN)/puiseux"
+	.ci/arcs.sh "$(RELEASE_BIN)/puiseux"
 
 # The DocC catalogs (Sources/Series/Series.docc, Sources/Solvers/Solvers.docc) as static sites in
 # .build-docs/site (symbol graphs from a separate scratch path; docc ships with the toolchain).

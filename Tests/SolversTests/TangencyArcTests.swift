@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import Numbers
 import LinearAlgebra
@@ -61,5 +64,26 @@ struct TangencyArcTests {
         // It reaches a minimum of larger isotropy Δ(S_{d-1} x S_1) (index 0) after a saddle.
         let indices = typeOne.events.filter { $0.kind == .criticalPoint }.compactMap(\.index)
         #expect(indices.prefix(2) == [1, 0])
+    }
+
+    static var slow: Bool { (getenv("PUISEUX_SLOW").map { String(cString: $0) } ?? "") == "1" }
+
+    /// `make check`: every k = d minimum of the catalogue at d = 10 (d = 20 with the release binary
+    /// in .ci/arcs.sh: the dense Hessians of a debug build take minutes there), both signs: the arc
+    /// ends regularly, every event is located (no fallback to the step), and every
+    /// critical point has a zero explicit gradient and the index the explicit Hessian counts.
+    @Test(.enabled(if: slow), arguments: ["p0-m0-I", "p1-m0-I", "p1-m0-II"])
+    func everyKEqualsDArc(_ name: String) throws {
+        for d in [10] { for sign in [1, -1] {
+            let (arc, _) = try Self.arc(name, d: d, sign: sign)
+            #expect(arc.completed, "\(name) d = \(d) sign \(sign): \(arc.events.last?.note ?? "")")
+            #expect(!arc.events.contains { ($0.note ?? "").contains("only to the step") }, "\(name) d = \(d) sign \(sign)")
+            let model = ExplicitModel<Double>(dimension: d)
+            for event in arc.events where event.kind == .criticalPoint && event.index != nil {
+                let w = Matrix(try arc.pattern.matrix(event.coordinates, dimension: d))
+                #expect(try model.gradient(w).entries.map(abs).max()! < 1e-10)
+                #expect(try model.hessian(w).symmetricEigenvalues().filter { $0 < -1e-9 }.count == event.index)
+            }
+        } }
     }
 }

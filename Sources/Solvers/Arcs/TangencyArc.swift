@@ -214,9 +214,10 @@ public struct TangencyArc: Sendable {
                 if h < 1e-9 {
                     // Where L stops being smooth (two rows, or a row and a target row, parallel:
                     // the kernel's angle at 0) the arc ends regularly; anywhere else it is a stop.
-                    if let (pair, angle) = try? nearestNonSmooth(z), angle < Self.nonSmoothAngle {
+                    let nearest = try? nearestNonSmooth(z)
+                    if let (pair, angle) = nearest, angle < Self.nonSmoothAngle {
                         events.append(Event(kind: .end, r: z[n + 1], loss: previous.loss, index: nil, coordinates: xi(z),
-                                            note: "a non-smooth point of L: \(pair) parallel (angle \(angle))"))
+                                            note: "a non-smooth point of L: \(pair)"))
                     } else {
                         completed = false
                         events.append(Event(kind: .end, r: z[n + 1], loss: previous.loss, index: nil, coordinates: xi(z), note: "the continuation cannot proceed (Newton fails for steps down to 1e-9): a singular branch point"))
@@ -233,25 +234,28 @@ public struct TangencyArc: Sendable {
         }
     }
 
-    /// Below this angle (radians) between two rows, or a row and a target row, L is treated as
-    /// not smooth: its kernel's second derivatives grow like 1/angle there.
+    /// Below this angle (radians) from parallel or antiparallel, between two rows or a row and a
+    /// target row, L is treated as not smooth: its kernel's second derivatives grow like 1/angle.
     static let nonSmoothAngle = 1e-3
 
-    /// The pair of rows (or row and target row e_j) closest to parallel at z, and their angle.
+    /// What is closest to making L non-smooth at z: a row's norm, or the angle from (anti)parallel
+    /// of two rows or of a row and a target row e_j; described, with that size.
     func nearestNonSmooth(_ z: [Double]) throws -> (String, Double) {
         let w = try pattern.matrix(xi(z), dimension: d)
         func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         var best = ("", Double.infinity)
         for i in w.indices {
             let ni = norm(w[i])
+            // A row shrinking to 0 is as singular as a vanishing angle (the kernel ~ |w| g(θ)).
+            if ni < best.1 { best = ("row \(i + 1) tends to 0 (a dead neuron; norm \(ni))", ni) }
             for j in (i + 1)..<max(i + 1, w.count) {
                 let cosine = zip(w[i], w[j]).reduce(0.0) { $0 + $1.0 * $1.1 } / (ni * norm(w[j]))
-                let angle = acos(min(1, max(-1, cosine)))
-                if angle < best.1 { best = ("rows \(i + 1) and \(j + 1)", angle) }
+                let theta = acos(min(1, max(-1, cosine))), angle = min(theta, Double.pi - theta)
+                if angle < best.1 { best = ("rows \(i + 1) and \(j + 1) (anti)parallel (angle \(angle))", angle) }
             }
             for j in 0..<d {
-                let angle = acos(min(1, max(-1, w[i][j] / ni)))
-                if angle < best.1 { best = ("row \(i + 1) and target row \(j + 1)", angle) }
+                let theta = acos(min(1, max(-1, w[i][j] / ni))), angle = min(theta, Double.pi - theta)
+                if angle < best.1 { best = ("row \(i + 1) and target row \(j + 1) (anti)parallel (angle \(angle))", angle) }
             }
         }
         return best
