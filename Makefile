@@ -113,6 +113,7 @@ demo: build
 	echo "== Puiseux expansions"; \
 	run expand "sqrt(d^2 + d) - d" --terms 5; \
 	run expand "acos(1 - 1/d)" --terms 4; \
+	run expand "acos(1 - 1/d)" --terms 3 --certified --digits 20; \
 	echo; echo "== Paper 000: the finite-d critical points (d = 10) and the catalogue of families"; \
 	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128; \
 	run families; \
@@ -124,6 +125,9 @@ demo: build
 	run spectrum p1-m0-II --terms 3; \
 	echo; echo "== Table 1, column k = d + 1 (see Docs/table1.md for the entries the paper misprints)"; \
 	run spectrum p1-m1-II --terms 3; \
+	echo; echo "== Paper 003: the softest component of each k = d minimum and where its tangency arcs leave it"; \
+	run minima --max-p 1; \
+	run arc p1-m0-II --d 10; \
 	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
 	run check --fast
 
