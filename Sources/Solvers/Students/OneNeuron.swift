@@ -1,0 +1,42 @@
+import Numbers
+
+/// The one-neuron student (k = 1) of the teacher I_d (paper 002, Theorem 3.3, in this toolkit's
+/// conventions: output weight 1, L = 1/2 E[(f - f*)^2]), on the line W = c 1^T, in closed form
+/// (Docs/one-neuron.md has the derivation). Written once over any `ElementaryScalar`, so the same
+/// formulas give exact values at a real d (MPFR) and Puiseux series in d.
+///
+/// With |w| = |c| sqrt(d), cos θ = sign(c)/sqrt(d) to every teacher row and
+/// g = sin θ + (π - θ) cos θ, L(c) = c^2 d/4 - d |c| sqrt(d) g/(2π) + d/4 + d(d - 1)/(4π); by
+/// symmetry its critical points on the line are critical points of L on all of R^d:
+///
+///     c+ = (sqrt(d - 1) + π - acos(1/sqrt(d))) / π   (a minimum),
+///     c- = -(sqrt(d - 1) - acos(1/sqrt(d))) / π      (a saddle of index d - 1),
+///     L(c) = d/4 + d(d - 1)/(4π) - c^2 d/4,
+///
+/// (W = 0 is not a critical point: L is not differentiable there.) The Hessian is
+/// I/2 - κ (I - 11^T/d), κ = d / (2π |c| sqrt(d - 1)): eigenvalue 1/2 on 1 (trivial,
+/// multiplicity 1) and 1/2 - κ on 1^⊥ (standard, multiplicity d - 1).
+public enum OneNeuron {
+    /// One critical point: the sign of c, c, the loss and the two Hessian eigenvalues.
+    public struct CriticalPoint<T: ElementaryScalar> {
+        public let sign: Int
+        public let c: T, loss: T
+        /// On the span of 1 (multiplicity 1) and on its complement (multiplicity d - 1).
+        public let trivial: T, standard: T
+    }
+
+    /// Both critical points on the line W = c 1^T at d (d > 1), c+ first.
+    public static func criticalPoints<T: ElementaryScalar>(d: T) throws -> [CriticalPoint<T>] {
+        let one = d.constant(1), pi = try d.pi()
+        let root = try T.sqrt(d - one)
+        let angle = try T.acos(try one / T.sqrt(d))
+        let half = d.constant(Rational(1, 2))
+        return try [1, -1].map { sign -> CriticalPoint<T> in
+            let magnitude = try (sign > 0 ? root + pi - angle : root - angle) / pi
+            let c = sign > 0 ? magnitude : -magnitude
+            let loss = try d / d.constant(4) + (d * (d - one)) / (d.constant(4) * pi) - c * c * d / d.constant(4)
+            let kappa = try d / (d.constant(2) * pi * magnitude * root)
+            return CriticalPoint(sign: sign, c: c, loss: loss, trivial: half, standard: half - kappa)
+        }
+    }
+}

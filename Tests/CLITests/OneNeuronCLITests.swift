@@ -1,0 +1,23 @@
+import Testing
+import Foundation
+
+@Suite("puiseux one-neuron")
+struct OneNeuronCLITests {
+    /// c+ = (sqrt(d - 1) + pi - acos(1/sqrt(d)))/pi at d = 10: 1.5573460409009387..., computed
+    /// independently with mpmath at 50 digits: (3 + pi - acos(1/sqrt(10)))/pi.
+    @Test func atDimension() throws {
+        let r = try CLI.run(["one-neuron", "--d", "10", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let points = try #require(doc["critical_points"] as? [[String: Any]])
+        #expect(points.map { $0["kind"] as? String } == ["minimum", "saddle of index d - 1"])
+        #expect((points[0]["c"] as? String ?? "").hasPrefix("1.55734604090093"))
+        let series = try CLI.run(["one-neuron", "--terms", "3"])
+        #expect(series.status == 0 && series.stdout.contains("0.3183098861837907 d^(1/2) + 0.5"), "\(series.stdout)")
+    }
+
+    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"]])
+    func bad(_ arguments: [String]) throws {
+        try CLI.expectFailure(arguments, status: 2)
+    }
+}
