@@ -148,9 +148,6 @@ struct Arc: ParsableCommand {
         guard let (negatives, _) = try FullHessianIndex.count(point), negatives == 0 else {
             throw CLIFailure(usage: "\(label) is not a minimum at d = \(dimension) (its Hessian has negative eigenvalues); arcs start at minima")
         }
-        let spectrum = try IsotypicSpectrum(point)
-        let all = [spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y].flatMap { $0 }
-            + spectrum.twists.flatMap { $0.trivial + $0.standard + $0.exterior + $0.y }
-        return (point, all.map(\.doubleValue).min()!)
+        return (point, try IsotypicSpectrum(point).allEigenvalues.map(\.doubleValue).min()!)
     }
 }

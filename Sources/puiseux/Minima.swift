@@ -127,17 +127,7 @@ struct Minima: ParsableCommand {
         do {
             let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
             let spectrum = try IsotypicSpectrum(point)
-            // The component's eigenvalues at d: the big block's (t, s, x, y) or a twisted one's.
-            let base = SpectrumComponent.base(softest.irrep)
-            let twist = softest.irrep.split(separator: "-", maxSplits: 1).dropFirst().first.map(String.init)
-            let lists: (trivial: [BigFloat], standard: [BigFloat], exterior: [BigFloat], y: [BigFloat])
-            if let twist {
-                guard let t = spectrum.twists.first(where: { $0.irrep == twist }) else { return "not computed (no \(twist) component at d = \(d))" }
-                lists = (t.trivial, t.standard, t.exterior, t.y)
-            } else {
-                lists = (spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y)
-            }
-            let values = ["t": lists.trivial, "s": lists.standard, "x": lists.exterior, "y": lists.y][base] ?? []
+            guard let values = spectrum.eigenvalues(of: softest.irrep) else { return "not computed (no \(softest.irrep) component at d = \(d))" }
             let target = softest.eigenvalue.value(at: Double(d))
             guard let lambda = values.map(\.doubleValue).min(by: { abs($0 - target) < abs($1 - target) }) else { return "not computed (no eigenvalue)" }
             return try SoftestDirection(point: point, eigenvalue: lambda).detected.description

@@ -185,4 +185,16 @@ import Landscape
         #expect(found.0 == component, "\(name): smallest second term in \(found.0), \(found.1)")
         #expect(abs(found.1 - second) < 1e-8, "\(name): \(found.1) vs \(second)")
     }
+
+    @Test("components by name: the lists the spectrum holds, twisted ones through their twist, nil otherwise")
+    func componentsByName() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m0-II"))
+        let point = try FamilyCatalogue.criticalPoint(of: family, at: 10, precision: 128, confirmation: 192).working
+        let spectrum = try IsotypicSpectrum(point)
+        #expect(spectrum.eigenvalues(of: "t") == spectrum.trivial && spectrum.eigenvalues(of: "x") == spectrum.exterior)
+        #expect(spectrum.eigenvalues(of: "s") == spectrum.standard && spectrum.eigenvalues(of: "y") == spectrum.y)
+        #expect(spectrum.eigenvalues(of: "s-sign") == nil && spectrum.eigenvalues(of: "q") == nil)
+        #expect(spectrum.allEigenvalues.count == spectrum.trivial.count + spectrum.standard.count + spectrum.exterior.count + spectrum.y.count)
+    }
 }
+

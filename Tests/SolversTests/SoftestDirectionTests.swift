@@ -25,8 +25,7 @@ struct SoftestDirectionTests {
         let family = try #require(FamilyCatalogue.named(name))
         let d = 10
         let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
-        let spectrum = try IsotypicSpectrum(point)
-        let values = ["t": spectrum.trivial, "s": spectrum.standard, "x": spectrum.exterior, "y": spectrum.y][irrep]!
+        let values = try #require(try IsotypicSpectrum(point).eigenvalues(of: irrep))
         let lambda = values.map(\.doubleValue).min()!
         let direction = try SoftestDirection(point: point, eigenvalue: lambda)
         // The full Hessian of L in the matrix entries, at C, applied to the direction as a matrix.

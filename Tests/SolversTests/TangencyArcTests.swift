@@ -15,8 +15,7 @@ struct TangencyArcTests {
     static func arc(_ name: String, d: Int, sign: Int) throws -> (TangencyArc, CriticalPoint) {
         let family = try #require(FamilyCatalogue.named(name))
         let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
-        let spectrum = try IsotypicSpectrum(point)
-        let lowest = [spectrum.trivial, spectrum.standard, spectrum.exterior, spectrum.y].flatMap { $0 }.map(\.doubleValue).min()!
+        let lowest = try IsotypicSpectrum(point).allEigenvalues.map(\.doubleValue).min()!
         let direction = try SoftestDirection(point: point, eigenvalue: lowest)
         return (try TangencyArc(from: point, direction: direction, sign: sign, rMax: 3, step: 0.05), point)
     }

@@ -42,10 +42,27 @@ public struct IsotypicSpectrum: Sendable {
         return total
     }
 
-    /// The smallest |eigenvalue| over every component.
-    public var smallestMagnitude: BigFloat {
-        (trivial + standard + exterior + y + twists.flatMap { $0.trivial + $0.standard + $0.exterior + $0.y }).map(\.magnitude).min()!
+    /// Every distinct eigenvalue, component by component (each once, whatever its multiplicity).
+    public var allEigenvalues: [BigFloat] {
+        trivial + standard + exterior + y + twists.flatMap { $0.trivial + $0.standard + $0.exterior + $0.y }
     }
+
+    /// The eigenvalues of one component by the name the spectrum reports use: t, s, x, y, or a
+    /// twisted one ("t-sign", "s-standard", "x-sign/trivial"); nil for a name not in this spectrum.
+    public func eigenvalues(of irrep: String) -> [BigFloat]? {
+        let parts = irrep.split(separator: "-", maxSplits: 1).map(String.init)
+        let lists: (trivial: [BigFloat], standard: [BigFloat], exterior: [BigFloat], y: [BigFloat])
+        if parts.count == 2 {
+            guard let t = twists.first(where: { $0.irrep == parts[1] }) else { return nil }
+            lists = (t.trivial, t.standard, t.exterior, t.y)
+        } else {
+            lists = (trivial, standard, exterior, y)
+        }
+        return ["t": lists.trivial, "s": lists.standard, "x": lists.exterior, "y": lists.y][parts[0]]
+    }
+
+    /// The smallest |eigenvalue| over every component.
+    public var smallestMagnitude: BigFloat { allEigenvalues.map(\.magnitude).min()! }
 
     /// Multiplicities of one eigenvalue of each component at q = d - p.
     public static func degrees(q: Int) -> (trivial: Int, standard: Int, exterior: Int, y: Int) {
