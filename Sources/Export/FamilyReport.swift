@@ -114,15 +114,9 @@ public struct FamilyReport {
     /// The series of one row, as text pieces ("c1 m1", "+ c2 m2", ..., "+ O(...)"); `limit` terms
     /// at most (then "+ ...").
     func seriesPieces(_ cs: [Coefficient], limit: Int = .max) -> [String] {
-        var terms = [(negative: Bool, body: String)]()
-        for c in cs where c.bound == nil {
-            let text = display.marked(c.text, known: c.digits)
-            let negative = text.hasPrefix("-")
-            let magnitude = negative ? String(text.dropFirst()) : text
-            terms.append((negative, c.power == 0 ? magnitude : "\(magnitude) d^(\(exponent(c.power)))"))
-        }
-        if terms.count > limit { return TextWrap.signed(Array(terms.prefix(limit))) + ["+ ..."] }
-        return (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(order)))"]
+        let terms = cs.filter { $0.bound == nil }.map { c in (Rational(-c.power, ramification), display.marked(c.text, known: c.digits)) }
+        if terms.count > limit { return TextWrap.series(Array(terms.prefix(limit))) + ["+ ..."] }
+        return (terms.isEmpty ? ["0"] : TextWrap.series(terms)) + ["+ O(d^(\(order)))"]
     }
 
     /// A summary (the family, b, its limit, the loss's leading terms), the series of every

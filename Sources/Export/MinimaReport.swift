@@ -30,12 +30,7 @@ public struct MinimaReport {
     }
 
     func lossPieces(_ terms: [(exponent: Rational, text: String)]) -> [String] {
-        TextWrap.signed(terms.map { t in
-            let text = display.marked(t.text, known: DecimalText(t.text)?.digits.count ?? 0)
-            let negative = text.hasPrefix("-")
-            let size = negative ? String(text.dropFirst()) : text
-            return (negative, size + (t.exponent == .zero ? "" : " d^(\(t.exponent))"))
-        }) + ["+ ..."]
+        TextWrap.series(terms.map { ($0.exponent, display.marked($0.text, known: DecimalText($0.text)?.digits.count ?? 0)) }) + ["+ ..."]
     }
 
     public var text: String {

@@ -13,11 +13,7 @@ public struct OneNeuronReport {
             switch self {
             case .number(let t): return t
             case .series(let terms, let order):
-                let pieces = TextWrap.signed(terms.map { t in
-                    let negative = t.text.hasPrefix("-"), size = negative ? String(t.text.dropFirst()) : t.text
-                    let monomial = Expansion.textMonomial(t.exponent)
-                    return (negative, monomial.isEmpty ? size : size + " " + monomial)
-                })
+                let pieces = TextWrap.series(terms)
                 return (pieces.isEmpty ? "0" : pieces.joined(separator: " ")) + (order.map { " + O(" + (Expansion.textMonomial($0).isEmpty ? "1" : Expansion.textMonomial($0)) + ")" } ?? "")
             }
         }

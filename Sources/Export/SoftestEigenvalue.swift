@@ -55,12 +55,7 @@ public struct SoftestEigenvalue {
 
     /// The first two backed terms, as text ("0.0908450569 - 0.3183098862 d^(-1/2)").
     public func twoTerms(digits: DisplayDigits = .count(10)) -> String {
-        let pieces = eigenvalue.terms.prefix(2).map { t -> (negative: Bool, body: String) in
-            let text = digits.shown(t.text, known: t.digits).text
-            let negative = text.hasPrefix("-"), magnitude = negative ? String(text.dropFirst()) : text
-            return (negative, t.exponent == .zero ? magnitude : "\(magnitude) d^(\(t.exponent))")
-        }
-        return TextWrap.signed(pieces).joined(separator: " ")
+        TextWrap.series(eigenvalue.terms.prefix(2).map { ($0.exponent, digits.shown($0.text, known: $0.digits).text) }).joined(separator: " ")
     }
 
     /// One line for the spectrum's verdict.

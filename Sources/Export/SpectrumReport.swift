@@ -47,14 +47,12 @@ public struct SpectrumReport {
         for component in components {
             if !quiet { lines.append("  \(component.label(p: p)), multiplicity \(component.degree):") }
             for eigenvalue in component.eigenvalues {
-                let terms = eigenvalue.terms.map { t -> (negative: Bool, body: String) in
+                let terms = eigenvalue.terms.map { t -> (exponent: Rational, text: String) in
                     let (text, cut) = display.shown(t.text, known: t.digits)
                     shortened = shortened || cut
-                    let shown = cut ? text + "..." : text
-                    let negative = shown.hasPrefix("-"), magnitude = negative ? String(shown.dropFirst()) : shown
-                    return (negative, t.exponent == .zero ? magnitude : (t.exponent == .one ? "\(magnitude) d" : "\(magnitude) d^(\(t.exponent))"))
+                    return (t.exponent, cut ? text + "..." : text)
                 }
-                var pieces = (terms.isEmpty ? ["0"] : TextWrap.signed(terms)) + ["+ O(d^(\(eigenvalue.order)))"]
+                var pieces = (terms.isEmpty ? ["0"] : TextWrap.series(terms)) + ["+ O(d^(\(eigenvalue.order)))"]
                 if !quiet, let change = eigenvalue.signChange { pieces.append("  [truncated series vanishes at d = \(change)]") }
                 lines += TextWrap.pieces(quiet ? "\(component.irrep):" : "    ", pieces, indent: 6)
             }

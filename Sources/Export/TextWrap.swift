@@ -1,3 +1,6 @@
+import Numbers
+import Expressions
+
 /// Line breaking for the text outputs, so that a report fits a terminal of `width` columns.
 enum TextWrap {
     /// The terminal width the text outputs are laid out for.
@@ -34,5 +37,15 @@ enum TextWrap {
     /// A series as signed pieces: "c1 m1", "+ c2 m2", "- c3 m3", ..., from (negative, body) terms.
     static func signed(_ terms: [(negative: Bool, body: String)]) -> [String] {
         terms.enumerated().map { k, t in k == 0 ? (t.negative ? "-" : "") + t.body : (t.negative ? "- " : "+ ") + t.body }
+    }
+
+    /// The signed pieces of a series from its terms as shown (coefficient texts, signs included),
+    /// each followed by its monomial in the text style (`Expansion.textMonomial`: d, d^(-1/2)).
+    static func series(_ terms: [(exponent: Rational, text: String)]) -> [String] {
+        signed(terms.map { t in
+            let negative = t.text.hasPrefix("-"), size = negative ? String(t.text.dropFirst()) : t.text
+            let monomial = Expansion.textMonomial(t.exponent)
+            return (negative, monomial.isEmpty ? size : size + " " + monomial)
+        })
     }
 }

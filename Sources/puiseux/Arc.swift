@@ -117,15 +117,10 @@ struct Arc: ParsableCommand {
         if !arc.completed { throw CLIFailure(computation: "\(label) at d = \(dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
     }
 
-    /// The catalogue family a critical-point event belongs to: one with the event's isotropy whose
-    /// point at d has the same loss (to 1e-10); nil when none has.
+    /// The catalogue family a critical-point event belongs to (`FamilyCatalogue.member`).
     func catalogueFamily(_ event: TangencyArc.Event) -> String? {
         guard event.kind == .criticalPoint, let isotropy = event.isotropy else { return nil }
-        for family in FamilyCatalogue.families where family.pattern.smallBlocks == isotropy.smallBlocks && family.extraRows == isotropy.extraRows {
-            guard let point = try? FamilyCatalogue.criticalPoint(of: family, at: Double(dimension), precision: 128, confirmation: 192).working else { continue }
-            if abs(point.loss.doubleValue - event.loss) < 1e-10 { return family.name }
-        }
-        return nil
+        return FamilyCatalogue.member(isotropy: isotropy, d: dimension, loss: event.loss)?.name
     }
 
     /// The minimum at d (the catalogue family's point, or Newton from --from), checked to be a

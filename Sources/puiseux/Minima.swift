@@ -125,12 +125,8 @@ struct Minima: ParsableCommand {
     /// largest fixed-point space holding one (`SoftestDirection`); or why it is not known.
     static func arcIsotropy(_ family: Solvers.Family, _ softest: SoftestEigenvalue, d: Int) -> String {
         do {
-            let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
-            let spectrum = try IsotypicSpectrum(point)
-            guard let values = spectrum.eigenvalues(of: softest.irrep) else { return "not computed (no \(softest.irrep) component at d = \(d))" }
-            let target = softest.eigenvalue.value(at: Double(d))
-            guard let lambda = values.map(\.doubleValue).min(by: { abs($0 - target) < abs($1 - target) }) else { return "not computed (no eigenvalue)" }
-            return try SoftestDirection(point: point, eigenvalue: lambda).detected.description
+            let direction = try SoftestDirection(family: family, d: d, irrep: softest.irrep, near: softest.eigenvalue.value(at: Double(d)))
+            return direction.detected.description
         } catch {
             return "not computed (\(error))"
         }

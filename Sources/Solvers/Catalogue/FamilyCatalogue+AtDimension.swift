@@ -39,4 +39,14 @@ extension FamilyCatalogue {
         }
         return (working, polished)
     }
+
+    /// The catalogue family a critical point at integer d belongs to: one with its isotropy whose
+    /// own point at d has the same loss (to 1e-10); nil when none has.
+    public static func member(isotropy: IsotropyPattern, d: Int, loss: Double) -> Family? {
+        families.first { family in
+            guard family.pattern.smallBlocks == isotropy.smallBlocks, family.extraRows == isotropy.extraRows,
+                  let point = try? criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working else { return false }
+            return abs(point.loss.doubleValue - loss) < 1e-10
+        }
+    }
 }

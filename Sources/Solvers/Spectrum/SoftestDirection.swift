@@ -52,6 +52,16 @@ public struct SoftestDirection: Sendable {
         return candidates.filter { (try? $0.validate(dimension: d)) != nil }.sorted { logOrder($0) > logOrder($1) }
     }
 
+    /// The direction for a family at integer d: its point there, and of the component `irrep`'s
+    /// eigenvalues (as `IsotypicSpectrum.eigenvalues(of:)` names them) the one nearest `target`.
+    public init(family: Family, d: Int, irrep: String, near target: Double) throws {
+        let point = try FamilyCatalogue.criticalPoint(of: family, at: Double(d), precision: 128, confirmation: 192).working
+        guard let values = try IsotypicSpectrum(point).eigenvalues(of: irrep), !values.isEmpty else {
+            throw SolverError.notConverged("no \(irrep) component at d = \(d)")
+        }
+        try self.init(point: point, eigenvalue: values.map(\.doubleValue).min { abs($0 - target) < abs($1 - target) }!)
+    }
+
     public init(point c: CriticalPoint, eigenvalue lambda: Double) throws {
         let dValue = c.d.doubleValue
         guard dValue == dValue.rounded(), dValue < 1e6 else {
