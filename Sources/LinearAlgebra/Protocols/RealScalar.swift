@@ -26,6 +26,11 @@ public protocol RealScalar: OrderedScalar, Comparable {
     /// default, `addProduct` (in place, no allocation when `self` is uniquely referenced).
     mutating func accumulateProduct(_ a: Self, _ b: Self)
     var doubleValue: Double { get }
+    /// `value` in the context of `self` (rounded to its precision: exact for 53 bits or more),
+    /// for step factors and tolerances that generic solvers compute in Double.
+    func constant(approximately value: Double) -> Self
+    /// The value as a `BigFloat`, exactly (at 53 bits for Double).
+    var bigFloatValue: BigFloat { get }
 }
 
 extension RealScalar {
@@ -38,6 +43,8 @@ extension Double: RealScalar {
     @inlinable public mutating func addProduct(_ a: Double, _ b: Double) { self = self.addingProduct(a, b) }
     @inlinable public mutating func accumulateProduct(_ a: Double, _ b: Double) { self += a * b }
     @inlinable public var doubleValue: Double { self }
+    @inlinable public func constant(approximately value: Double) -> Double { value }
+    public var bigFloatValue: BigFloat { BigFloat(self, precision: 53) }
 }
 
 extension BigFloat: RealScalar {
@@ -46,4 +53,6 @@ extension BigFloat: RealScalar {
         // 2^-p is exact at any precision >= 1.
         BigFloat((try? Rational(2).power(-precision)) ?? .zero, precision: precision)
     }
+    public func constant(approximately value: Double) -> BigFloat { BigFloat(value, precision: precision) }
+    @inlinable public var bigFloatValue: BigFloat { self }
 }

@@ -45,22 +45,35 @@ public struct LimitAnchoredContinuation: Sendable {
     public func follow(_ start: CriticalPoint, limit: [Rational], to targets: [BigFloat]) throws -> [CriticalPoint] {
         precondition(limit.count == start.coordinates.count)
         let bits = start.precision
-        let anchor = limit.map { BigFloat($0, precision: bits) }
-        var history = [start]
         var result = [CriticalPoint?](repeating: nil, count: targets.count)
+        var above: [Int] = []
+        for i in targets.indices {
+            // Below the start there is no limit to lean on: the tangent continuation.
+            if targets[i] < start.d { result[i] = try Continuation().follow(start, to: BigFloat(targets[i], precision: bits)) } else { above.append(i) }
+        }
+        let points = try follow(start, limit: limit,
+                                to: above.map { BigFloat(targets[$0], precision: bits) }) { d, predicted in
+            try newton.solve(pattern: start.pattern, d: d, start: predicted)
+        }
+        for (i, point) in zip(above, points) { result[i] = point }
+        return result.map { $0! }
+    }
+
+    /// The path in any scalar type (`PathPoint`): from `start` to each target d >= start.d, with
+    /// `correct(d, predicted)` the Newton solve at d.
+    func follow<P: PathPoint>(_ start: P, limit: [Rational], to targets: [P.Scalar],
+                              correct: (P.Scalar, [P.Scalar]) throws -> P) throws -> [P] {
+        let anchor = limit.map { start.d.constant($0) }
+        var history = [start]
+        var result = [P?](repeating: nil, count: targets.count)
         for i in targets.indices.sorted(by: { targets[$0] < targets[$1] }) {
-            let target = BigFloat(targets[i], precision: bits)
-            guard target >= start.d else {
-                // Below the start there is no limit to lean on: the tangent continuation.
-                result[i] = try Continuation().follow(start, to: target)
-                continue
-            }
+            let target = targets[i]
             // From the start alone the predictor is a line through the limit: its first step is
             // short (10^(1/4)); each success squares the factor, each failure halves log d.
             var factor = history.count < 2 ? maximumFactor.squareRoot().squareRoot() : maximumFactor
             while history.last!.d < target {
                 let current = history.last!
-                var next = current.d * BigFloat(factor, precision: bits)
+                var next = current.d * current.d.constant(approximately: factor)
                 if next > target {
                     next = target
                     // Quick steps: a failure halves the step actually tried (in log d).
@@ -69,18 +82,18 @@ public struct LimitAnchoredContinuation: Sendable {
                 let predicted = try prediction(at: next, anchor: anchor, history: history.suffix(2))
                 let scale = zip(predicted, anchor).map { ($0 - $1).magnitude.doubleValue }.max() ?? 0
                 do {
-                    let corrected = try newton.solve(pattern: start.pattern, d: next, start: predicted)
+                    let corrected = try correct(next, predicted)
                     let jump = zip(corrected.coordinates, predicted).map { ($0 - $1).magnitude.doubleValue }.max() ?? 0
                     guard jump <= jumpFraction * scale + 1e-12 else { throw SolverError.notConverged("branch jump") }
                     history.append(corrected)
-                    if trace { print("  d = \(next.formatted(significantDigits: 6)): \(corrected.iterations) Newton iterations, jump \(jump), scale \(scale)") }
+                    if trace { print("  d = \(next.formattedForMessage(significantDigits: 6)): jump \(jump), scale \(scale)") }
                     factor = min(maximumFactor, factor * factor)
                 } catch {
-                    if trace { print("  d = \(next.formatted(significantDigits: 6)) failed: \(error)") }
+                    if trace { print("  d = \(next.formattedForMessage(significantDigits: 6)) failed: \(error)") }
                     factor = factor.squareRoot()
                     guard factor > minimumFactor else {
                         throw SolverError.notConverged(
-                            "the family with limit (\(limit.map(\.description).joined(separator: ", "))) could not be followed past d = \(current.d.formatted(significantDigits: 8)) (\(error))")
+                            "the family with limit (\(limit.map(\.description).joined(separator: ", "))) could not be followed past d = \(current.d.formattedForMessage(significantDigits: 8)) (\(error))")
                     }
                 }
             }
@@ -91,14 +104,24 @@ public struct LimitAnchoredContinuation: Sendable {
 
     /// The Lagrange polynomial in u = d^(-1/4) through (0, anchor) and the history's points,
     /// at u(d).
-    func prediction(at d: BigFloat, anchor: [BigFloat], history: ArraySlice<CriticalPoint>) throws -> [BigFloat] {
+    func prediction<P: PathPoint>(at d: P.Scalar, anchor: [P.Scalar], history: ArraySlice<P>) throws -> [P.Scalar] {
         let quarter = Rational(-1, 4)
-        let u = try BigFloat.pow(d, quarter)
-        let nodes = [BigFloat.zero(precision: d.precision)] + (try history.map { try BigFloat.pow($0.d, quarter) })
+        let u = try P.Scalar.pow(d, quarter)
+        let nodes = [d.constant(0)] + (try history.map { try P.Scalar.pow($0.d, quarter) })
         let values = [anchor] + history.map(\.coordinates)
         let weights = try lagrangeWeights(nodes: nodes, at: u)
         return anchor.indices.map { i in
-            values.indices.reduce(BigFloat.zero(precision: d.precision)) { $0 + weights[$1] * values[$1][i] }
+            values.indices.reduce(d.constant(0)) { $0 + weights[$1] * values[$1][i] }
         }
     }
 }
+
+/// A point on a path of critical points: d and ξ in one scalar type (`CriticalPoint` in MPFR,
+/// `ModerateDimensionPath.Point` in Double).
+public protocol PathPoint {
+    associatedtype Scalar: RealScalar
+    var d: Scalar { get }
+    var coordinates: [Scalar] { get }
+}
+
+extension CriticalPoint: PathPoint {}

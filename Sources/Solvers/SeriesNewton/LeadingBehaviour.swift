@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Numbers
 import Series
+import LinearAlgebra
 
 /// How each coordinate of a family leaves its limit: ξ_i(d) - c_i ≈ a_i d^(-e_i). These are the
 /// vertices of the family's Newton polygon, one per coordinate; the series Newton iteration
@@ -28,7 +29,7 @@ public struct LeadingBehaviour: Sendable {
     public var ramification: Int { exponents.reduce(1) { lcm($0, $1.intComponents!.1) } }
 
     /// `points` at three increasing d; `limit` the exact c_inf.
-    public static func estimate(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> LeadingBehaviour {
+    public static func estimate<P: PathPoint>(limit: [Rational], points: [P], names: [String]) throws -> LeadingBehaviour {
         precondition(points.count == 3)
         let d = points.map { $0.d.doubleValue }
         var exponents = [Rational](), coefficients = [BigFloat]()
@@ -41,7 +42,7 @@ public struct LeadingBehaviour: Sendable {
                     "\(names[i]) does not approach its limit \(c) like a power of d (slopes \(fmt(near)), \(fmt(far)) between d = \(fmt(d[0])), \(fmt(d[1])), \(fmt(d[2]))): not a family with this limit")
             }
             exponents.append(e)
-            coefficients.append(gaps[2] * (try BigFloat.pow(points[2].d, e)))
+            coefficients.append((gaps[2] * (try P.Scalar.pow(points[2].d, e))).bigFloatValue)
         }
         return LeadingBehaviour(exponents: exponents, coefficients: coefficients)
     }
@@ -52,10 +53,10 @@ public struct LeadingBehaviour: Sendable {
     /// from it (two neighbours, nearest first; never 0: a coordinate must leave its limit).
     /// Then every combination of candidates with its coefficients (`behaviour(exponents:)`),
     /// the combination of nearest candidates first. The caller tests each.
-    public static func candidates(limit: [Rational], points: [CriticalPoint], names: [String]) throws -> [LeadingBehaviour] {
+    public static func candidates<P: PathPoint>(limit: [Rational], points: [P], names: [String]) throws -> [LeadingBehaviour] {
         precondition(points.count >= 4)
         let d = points.map { $0.d.doubleValue }
-        var options = [[Rational]](), gapsOf = [[BigFloat]]()
+        var options = [[Rational]](), gapsOf = [[P.Scalar]]()
         for (i, c) in limit.enumerated() {
             let (gaps, sizes) = try offsets(points, coordinate: i, limit: c, name: names[i])
             var slopes = [Double]()
@@ -103,24 +104,24 @@ public struct LeadingBehaviour: Sendable {
     /// families was tried: the start had more digits but Newton took as many steps, and
     /// p1-m0-I's and p1-m2-II's high-order coefficients came out with up to 18 fewer confirmed
     /// digits, so u stays d^(-1/4) for every family.)
-    static func behaviour(exponents: [Rational], gaps gapsOf: [[BigFloat]], points: [CriticalPoint]) throws -> LeadingBehaviour {
-        let u = try points.map { try BigFloat.pow($0.d, Rational(-1, 4)) }
+    static func behaviour<P: PathPoint>(exponents: [Rational], gaps gapsOf: [[P.Scalar]], points: [P]) throws -> LeadingBehaviour {
+        let u = try points.map { try P.Scalar.pow($0.d, Rational(-1, 4)) }
         let coefficients = try zip(exponents, gapsOf).map { e, gaps in
-            try extrapolatedToZero(u, try zip(gaps, points).map { gap, point in gap * (try BigFloat.pow(point.d, e)) })
+            try extrapolatedToZero(u, try zip(gaps, points).map { gap, point in gap * (try P.Scalar.pow(point.d, e)) }).bigFloatValue
         }
         return LeadingBehaviour(exponents: exponents, coefficients: coefficients)
     }
 
     /// The value at 0 of the polynomial through (u_k, y_k) (Lagrange; Neville's form would do too).
-    static func extrapolatedToZero(_ u: [BigFloat], _ y: [BigFloat]) throws -> BigFloat {
-        let weights = try lagrangeWeights(nodes: u, at: BigFloat(0, precision: y[0].precision))
-        return zip(weights, y).reduce(BigFloat(0, precision: y[0].precision)) { $0 + $1.0 * $1.1 }
+    static func extrapolatedToZero<T: RealScalar>(_ u: [T], _ y: [T]) throws -> T {
+        let weights = try lagrangeWeights(nodes: u, at: y[0].constant(0))
+        return zip(weights, y).reduce(y[0].constant(0)) { $0 + $1.0 * $1.1 }
     }
 
     /// ξ_i - c_i at each point and its size; a coordinate that sits on its limit has no
     /// exponent to read.
-    static func offsets(_ points: [CriticalPoint], coordinate i: Int, limit c: Rational, name: String) throws -> (gaps: [BigFloat], sizes: [Double]) {
-        let gaps = points.map { ($0.coordinates[i] - BigFloat(c, precision: $0.precision)) }
+    static func offsets<P: PathPoint>(_ points: [P], coordinate i: Int, limit c: Rational, name: String) throws -> (gaps: [P.Scalar], sizes: [Double]) {
+        let gaps = points.map { ($0.coordinates[i] - $0.d.constant(c)) }
         let sizes = gaps.map { abs($0.doubleValue) }
         guard sizes.allSatisfy({ $0 > 1e-60 }) else {
             throw SolverError.noCriticalPoint(

@@ -40,11 +40,10 @@ public struct SeriesFamilyExpansion: Sendable {
         let bits = max(precision, 192)
         var firstError: Error?
         do {
-            let moderate = try FamilyCatalogue.criticalPoints(of: family, at: [200, 400, 800, 1600].map { BigFloat($0, precision: bits) }, precision: bits, quickSteps: true)
             // Every candidate is tested (series solve + agreement with Newton); exactly one must
             // pass. Two that pass are two families' worth of exponents: said, not picked.
             var accepted: [SeriesFamilyExpansion] = []
-            for guess in try LeadingBehaviour.candidates(limit: family.limit, points: moderate, names: names) {
+            for guess in try moderateCandidates(family, precision: bits) {
                 if getenv("PUISEUX_TRACE") != nil { print("moderate-d candidate: \(guess.exponents) \(guess.coefficients.map { $0.formatted(significantDigits: 4) })") }
                 do {
                     let e = try compute(family, terms: terms, precision: precision, leading: guess, source: "moderate d (200-1600)", minimumInternalTerms: minimumInternalTerms)
@@ -68,6 +67,22 @@ public struct SeriesFamilyExpansion: Sendable {
         } catch {
             // The fallback's reason is the more telling one: the guess may fail for many reasons.
             throw error
+        }
+    }
+
+    /// The leading-behaviour candidates read from the family's critical points at d = 200, 400,
+    /// 800, 1600: computed in Double (`ModerateDimensionPath`), in MPFR at `precision` bits if
+    /// the Double path or the reading from it fails.
+    static func moderateCandidates(_ family: Family, precision bits: Int) throws -> [LeadingBehaviour] {
+        let names = family.pattern.coordinates.map(\.description)
+        let dimensions = [200.0, 400, 800, 1600]
+        do {
+            let quick = try ModerateDimensionPath.points(of: family, at: dimensions)
+            return try LeadingBehaviour.candidates(limit: family.limit, points: quick, names: names)
+        } catch {
+            if getenv("PUISEUX_TRACE") != nil { print("moderate d in Double failed (\(error)); in MPFR") }
+            let moderate = try FamilyCatalogue.criticalPoints(of: family, at: dimensions.map { BigFloat($0, precision: bits) }, precision: bits, quickSteps: true)
+            return try LeadingBehaviour.candidates(limit: family.limit, points: moderate, names: names)
         }
     }
 
