@@ -146,6 +146,52 @@ import Landscape
         }
     }
 
+    /// A degenerate (b = 4) family lifted to twice the precision by the direct iteration, whose
+    /// first step takes the Jacobian at the start's precision, equals the staged lift (the dense
+    /// coefficient system, an independent algorithm) to far below the start's precision; without
+    /// that first step the direct iteration diverges (the reason the staged lift was used).
+    @Test func degenerateLiftByTheDirectIterationEqualsTheStagedLift() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m1-I"))
+        let start = try SeriesFamilyExpansion.compute(family, terms: 8, precision: 192).solution
+        #expect(start.staged)
+        let lifter = SeriesFamilySolver(precision: 384, terms: start.terms)
+        let leading = LeadingBehaviour(exponents: start.leadingExponents, coefficients: start.solvedCoefficients!.map { $0[0] })
+        let direct = try lifter.solveDirect(pattern: family.pattern, limit: family.limit, leading: leading, start: start.solvedCoefficients,
+                                            startRamification: start.ramification, staged: true, startPrecision: 192)
+        let staged = try lifter.solveByCoefficients(pattern: family.pattern, limit: family.limit, leading: leading,
+                                                    start: start.solvedCoefficients, startRamification: start.ramification)
+        let (a, b) = (direct.eta(limit: family.limit), staged.eta(limit: family.limit))
+        for k in a.indices {
+            for j in a[k].indices {
+                let scale = max(b[k][j].magnitude.doubleValue, 1)
+                #expect((a[k][j] - b[k][j]).magnitude.doubleValue <= 1e-90 * scale, "η_\(k + 1) t^\(j)")
+            }
+        }
+        #expect(throws: (any Error).self) {
+            try lifter.solveDirect(pattern: family.pattern, limit: family.limit, leading: leading, start: start.solvedCoefficients,
+                                   startRamification: start.ramification, staged: true)
+        }
+    }
+
+    /// A degenerate family asked for more than `stagedTerms` terms: the staged solve to
+    /// `stagedTerms` lengthened by the direct iteration equals the staged solve to all of them.
+    @Test func stagedHeadLengthenedEqualsTheFullStagedSolve() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m1-I"))
+        let reference = try SeriesFamilyExpansion.compute(family, terms: 8, precision: 192).solution
+        let leading = LeadingBehaviour(exponents: reference.leadingExponents, coefficients: reference.solvedCoefficients!.map { $0[0] })
+        let solver = SeriesFamilySolver(precision: 192, terms: SeriesFamilySolver.stagedTerms + 4)
+        let lengthened = try solver.solve(pattern: family.pattern, limit: family.limit, leading: leading)
+        let full = try solver.solveByCoefficients(pattern: family.pattern, limit: family.limit, leading: leading)
+        #expect(lengthened.solvedCoefficients == nil && full.solvedCoefficients != nil)
+        let (a, b) = (lengthened.eta(limit: family.limit), full.eta(limit: family.limit))
+        for k in a.indices {
+            for j in a[k].indices {
+                let scale = max(b[k][j].magnitude.doubleValue, 1)
+                #expect((a[k][j] - b[k][j]).magnitude.doubleValue <= 1e-40 * scale, "η_\(k + 1) t^\(j)")
+            }
+        }
+    }
+
     @Test func paperPointIsTypeTwoFamily() throws {
         let f = try FamilyCatalogue.family(from: [1.0044, -0.0158, 0.1824, 0.126, -0.699], d: 10, p: 1, extraRows: 0, precision: 192)
         #expect(f.name == "p1-m0-II")

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Numbers
 import Series
+import LinearAlgebra
 import Landscape
 
 /// A family's fractional power series computed in the ring of Puiseux series (MATH.md
@@ -43,17 +44,37 @@ public struct SeriesFamilySolver: Sendable {
         } catch let error as SolverError {
             if trace { print("direct Newton failed (\(error)); staged solve") }
         }
+        // The staged solve's dense coefficient system grows with the cube of the orders; past
+        // its nonlinear phase the direct iteration lengthens its result far more cheaply (a
+        // 9 x 9 solve over series per step).
+        if terms > Self.stagedTerms {
+            var head = self
+            head.terms = Self.stagedTerms
+            let short = try head.solveByCoefficients(pattern: pattern, limit: limit, leading: leading)
+            do {
+                return try lift(short, pattern: pattern, limit: limit)
+            } catch {
+                if trace { print("lengthening the staged solve's \(Self.stagedTerms) terms failed (\(error)); staged solve to \(terms)") }
+            }
+        }
         return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading)
     }
 
+    /// The terms a degenerate family's staged solve runs to before the direct iteration
+    /// lengthens the result: 12 (the default internal length of a printed family, for which the
+    /// staged solve was validated; its kernel directions lag 2-3 orders behind).
+    static let stagedTerms = 12
+
     /// Newton on the whole truncated series at once: quadratic convergence, enough when the
     /// Jacobian in η is invertible at leading order (all regular b = 2 families).
-    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]? = nil, startRamification: Int = 1, staged: Bool = false) throws -> FamilySeries {
+    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]? = nil, startRamification: Int = 1,
+                     staged: Bool = false, startPrecision: Int? = nil) throws -> FamilySeries {
         let b0 = start == nil ? leading.ramification : startRamification
         var margin = startingMargin ?? Self.contextMargin(ramification: b0)
         while true {
             do {
-                return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: startRamification, staged: staged, margin: margin)
+                return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: startRamification, staged: staged,
+                                       startPrecision: startPrecision, margin: margin)
             } catch let short as ShortContext {
                 // The step's O-term fell above the orders it must fix: F_d cancelled more than
                 // the margin allows. Longer series, same iteration (Docs/family-series.md).
@@ -75,7 +96,15 @@ public struct SeriesFamilySolver: Sendable {
     /// A Newton step whose O-term lies above the last order it must fix.
     struct ShortContext: Error { let missingTerms: Int }
 
-    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]?, startRamification: Int, staged: Bool, margin: Int) throws -> FamilySeries {
+    /// `startPrecision`: the precision the start was solved at, when lower than this solver's (a
+    /// degenerate family lifted to 2P). The first step then takes its Jacobian at that precision:
+    /// where the Jacobian's leading terms cancel (the kernel directions), the start's rounding
+    /// residue, about 2^-startPrecision, is cancelled by the series arithmetic at that precision
+    /// and would pass for a term at this one, making the iteration diverge. The step's own error
+    /// is that residue times the step, below this precision's floor; later steps take the
+    /// Jacobian at the iterate, now accurate at this precision.
+    func solveDirect(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, start: [[BigFloat]]?, startRamification: Int, staged: Bool,
+                     startPrecision: Int? = nil, margin: Int) throws -> FamilySeries {
         let n = pattern.dimension
         precondition(limit.count == n && leading.exponents.count == n)
         let context = SeriesContext(precision: precision, relativeTerms: terms + margin)
@@ -100,9 +129,15 @@ public struct SeriesFamilySolver: Sendable {
             guard iterations <= maximumIterations else {
                 throw SolverError.notConverged("series Newton did not converge in \(maximumIterations) steps (ramification \(b), order d^(\(-order)))")
             }
-            let (field, jacobian) = try model.fieldAndJacobian(coordinates(), parallel: true)
-            let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * scales[k] } }
-            let step = try SeriesLinearSystem.solve(scaled, field)
+            let step: [S]
+            if iterations == 1, let coarse = startPrecision, coarse < precision {
+                step = try Self.coarseStep(pattern: pattern, limit: limit, leading: leading, at: coordinates(),
+                                           field: try model.field(coordinates()), precision: coarse)
+            } else {
+                let (field, jacobian) = try model.fieldAndJacobian(coordinates(), parallel: true)
+                let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * scales[k] } }
+                step = try SeriesLinearSystem.solve(scaled, field)
+            }
             var largest = 0.0
             for k in 0..<n {
                 let cut = order - leading.exponents[k]
@@ -144,6 +179,20 @@ public struct SeriesFamilySolver: Sendable {
                             leadingExponents: leading.exponents, iterations: iterations, terms: terms, staged: staged)
     }
 
+    /// The Newton step for η solved at `bits` of precision (DF_d at ξ, F_d rounded to it: the
+    /// step's relative error 2^-bits is far below the step), returned in ξ's context.
+    static func coarseStep(pattern: IsotropyPattern, limit: [Rational], leading: LeadingBehaviour, at xi: [S], field: [S], precision bits: Int) throws -> [S] {
+        let context = xi[0].context
+        var coarse = context
+        coarse.precision = bits
+        func rounded(_ s: S) -> S { s.mapCoefficients(context: coarse) { BigFloat($0, precision: bits) } }
+        let variables = EtaVariables(pattern: pattern, limit: limit, leading: leading, context: coarse)
+        let (_, jacobian) = try variables.model.fieldAndJacobian(xi.map(rounded), parallel: true)
+        let n = xi.count
+        let scaled = (0..<n).map { j in (0..<n).map { k in jacobian[j, k] * variables.scales[k] } }
+        return try SeriesLinearSystem.solve(scaled, field.map(rounded)).map { $0.mapCoefficients(context: context) { BigFloat($0, precision: context.precision) } }
+    }
+
     /// A solution found at another precision, refined at this solver's precision (Newton from all
     /// its coefficients: quadratic convergence from the first step, so two or three series
     /// evaluations instead of a solve from the leading terms).
@@ -156,7 +205,13 @@ public struct SeriesFamilySolver: Sendable {
         // iteration cannot tell it from a term and diverges. At the same precision (a longer
         // series) it converges in a few steps, far cheaper than the coefficient system.
         if solution.staged && !samePrecision {
-            return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+            do {
+                return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification,
+                                       staged: true, startPrecision: solution.coordinates[0].precision)
+            } catch {
+                if trace { print("direct lift with the start's Jacobian failed (\(error)); staged lift") }
+                return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+            }
         }
         do {
             return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification, staged: solution.staged)
