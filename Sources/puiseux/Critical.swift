@@ -14,9 +14,10 @@ struct Critical: ParsableCommand {
         discussion: """
             The isotropy Δ(S_{n_1} x ... x S_{n_r}) is given by its block sizes, the big block \
             first as d or d-s (s = the sum of the others): d, d-1,1, d-2,1,1, d-2,2; --extra m \
-            adds m rows (k = d + m). Without --start, gradient descent from --starts seeded \
-            pseudo-random starts near D_1 = -1 (type I) and D_1 = +1 (type II) is refined by \
-            Newton in MPFR; global minima (loss < 1e-8) and copies under row permutations are \
+            adds m rows (k = d + m). Without --start, --starts seeded pseudo-random starts near \
+            D_1 = -1 (type I) and D_1 = +1 (type II) are each followed by gradient descent (to \
+            minima in the fixed-point space) and by Newton on the gradient (to its saddles too), \
+            and every end point is refined by Newton in MPFR; global minima (loss < 1e-8) and copies under row permutations are \
             dropped. For d > 60 the search runs at d = 30 and each point is continued in d. \
             With --start x1,x2,... (coordinates in the order printed), Newton runs from there \
             at d. Every point is re-solved at twice --precision from the first solve; a \
@@ -56,10 +57,9 @@ struct Critical: ParsableCommand {
             help: ArgumentHelp("Start Newton here instead of searching: comma-separated coordinates in the printed order.", valueName: "x1,x2,..."))
     var start: String?
 
-    /// 48: on d-1,1, d-2,2 and d-2,1,1 with m = 0, 1 at d = 10 and 20 it finds every minimum and
-    /// index-1 saddle that 200 starts find (8 missed up to 4 of 5; Docs/cli.md).
-    @Option(name: .long, parsing: .unconditional, help: "Number of gradient-descent starts of the search (1...1000; 48 finds what 200 find on the isotropies measured in Docs/cli.md).")
-    var starts: Int = 48
+    /// `CriticalPointFinder.defaultStarts` (Docs/cli.md).
+    @Option(name: .long, parsing: .unconditional, help: "Number of starts of the search, each followed by gradient descent and by Newton (1...1000; the default finds what 200 find on the isotropies measured in Docs/cli.md).")
+    var starts: Int = CriticalPointFinder.defaultStarts
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text

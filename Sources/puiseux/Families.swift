@@ -41,8 +41,8 @@ struct Families: ParsableCommand {
     @Option(name: .customLong("d"), help: "With --search: the integer d of the search (6...60).")
     var dimension: Int = 20
 
-    @Option(help: "With --search: gradient-descent starts (1...1000).")
-    var starts: Int = 48
+    @Option(help: "With --search: starts of the critical-point search (1...1000).")
+    var starts: Int = CriticalPointFinder.defaultStarts
 
     func validate() throws {
         try OutputFormat.require(format, in: [.text, .json], command: "families")

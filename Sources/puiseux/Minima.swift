@@ -36,8 +36,9 @@ struct Minima: ParsableCommand {
     @Option(name: .customLong("d"), help: "The integer d of the search (8...40).")
     var dimension: Int = 20
 
+    /// Minima only: the descent alone (`CriticalPointFinder.defaultMinimaStarts`).
     @Option(help: "Gradient-descent starts per isotropy (1...1000).")
-    var starts: Int = 48
+    var starts: Int = CriticalPointFinder.defaultMinimaStarts
 
     @Option(help: "Output format: text, json or latex.")
     var format: OutputFormat = .text
@@ -81,7 +82,7 @@ struct Minima: ParsableCommand {
     func discover(_ pattern: IsotropyPattern) throws -> [Solvers.Family] {
         Progress.report("minima: families of \(pattern.blockNotation) at d = \(dimension)")
         do {
-            return try FamilyDiscovery(pattern: pattern, d: dimension, starts: starts, precision: 192).found.map(\.family)
+            return try FamilyDiscovery(pattern: pattern, d: dimension, starts: starts, precision: 192, findsSaddles: false).found.map(\.family)
         } catch {
             throw CLIFailure(computation: "minima: the search for \(pattern.blockNotation) failed: \(error)")
         }

@@ -51,6 +51,24 @@ import Landscape
         }
     }
 
+    /// Newton on the gradient finds saddles that the descent cannot: on Δ(S_{d-2} x S_1 x S_1)
+    /// at d = 10 the descent alone ends only at points of larger isotropies (all minima), the
+    /// full search also at saddles of exactly this isotropy, whose index the dense kd x kd
+    /// Hessian confirms (`FullHessianIndex`, an independent count).
+    @Test func newtonFindsSaddlesOfTheIsotropy() throws {
+        let pattern = try IsotropyPattern(notation: "d-2,1,1", extraRows: 0)
+        let descentOnly = try CriticalPointFinder(starts: 8, findsSaddles: false).find(pattern: pattern, d: Rational(10), precision: 128)
+        #expect(descentOnly.allSatisfy { $0.classification.largerIsotropy != nil || $0.classification.index?.total == 0 })
+        let found = try CriticalPointFinder(starts: 8).find(pattern: pattern, d: Rational(10), precision: 128)
+        let saddles = found.filter { $0.classification.largerIsotropy == nil && ($0.classification.index?.total ?? 0) > 0 }
+        #expect(saddles.count >= 2)
+        #expect(saddles.contains { $0.classification.index?.total == 1 })
+        for s in saddles {
+            let dense = try #require(try FullHessianIndex.count(s.point))
+            #expect(dense.negatives == s.classification.index?.total)
+        }
+    }
+
     /// Row permutations that keep the pattern: p = 1, m = 1 has the last row and the extra
     /// row exchangeable (D_2 <-> E_12, B_21 <-> E_11).
     @Test func rowPermutationImages() throws {

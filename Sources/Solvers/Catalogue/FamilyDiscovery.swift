@@ -26,8 +26,9 @@ public struct FamilyDiscovery: Sendable {
     public let largerIsotropyCount: Int
 
     /// Runs the search at d with `starts` starts (precision for the points and their limits).
-    public init(pattern: IsotropyPattern, d: Int, starts: Int, precision: Int) throws {
-        let results = try CriticalPointFinder(starts: starts).find(pattern: pattern, d: Rational(d), precision: precision)
+    /// `findsSaddles`: false to follow only the points the descent finds (`CriticalPointFinder`).
+    public init(pattern: IsotropyPattern, d: Int, starts: Int, precision: Int, findsSaddles: Bool = true) throws {
+        let results = try CriticalPointFinder(starts: starts, findsSaddles: findsSaddles).find(pattern: pattern, d: Rational(d), precision: precision)
         let own = results.filter { $0.classification.largerIsotropy == nil }
         let followed = try Concurrently.map(own) { result -> Result<Family, Error> in
             Result { try FamilyCatalogue.family(from: result.point.coordinates.map(\.doubleValue), d: Double(d), pattern: pattern, precision: precision) }

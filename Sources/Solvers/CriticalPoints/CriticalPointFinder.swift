@@ -7,15 +7,18 @@ import Landscape
 
 /// Finds and classifies critical points of L with a given isotropy at a real dimension d.
 ///
-/// Search: gradient descent in the fixed-point space (`GradientDescent`, Double) from
-/// `starts` deterministic pseudo-random starts (SplitMix64 seeded with `seed`), each near the
+/// Search: from each of `starts` deterministic pseudo-random starts (SplitMix64 seeded with
+/// `seed`), gradient descent in the fixed-point space (`GradientDescent`, Double), which ends at
+/// minima of L there, and Newton on the gradient (`NewtonSolver.iterate`, Double), which also
+/// ends at saddles (a critical point of index 1 in the full space is often one of index 1 in
+/// the fixed-point space, out of reach of descent). Each start is near the
 /// limit structure of its type: D_1 = -1 (type I) or +1 (type II) plus uniform noise in
 /// [-0.05, 0.05]; the diagonal D_a of every small block uniform in [0, 1] (type I) or
 /// [-1, 0] (type II), as in the limits of paper 000's families (MATH.md section 3); every other
 /// coordinate uniform in [-`spread`, `spread`] (0.3 by default). Types alternate between
-/// starts unless a single type is asked for. At most `descentIterations` steps each; the end
-/// point (converged or not) is refined by `NewtonSolver` in MPFR, at 64 bits and then at
-/// `precision` bits.
+/// starts unless a single type is asked for. At most `descentIterations` steps each; both end
+/// points (the descent's converged or not) are refined by `NewtonSolver` in MPFR, at 64 bits
+/// and then at `precision` bits.
 ///
 /// Kept: Newton converged, loss >= `globalMinimumLoss` (1e-8: below it the point is a global
 /// minimum W = V up to permutation), one copy per orbit of the symmetries that keep the
@@ -35,19 +38,34 @@ import Landscape
 /// Cost: starts x descentIterations evaluations of the reduced loss in Double, plus a few
 /// dozen MPFR Jacobians per start. Fails only by returning fewer (or no) points.
 public struct CriticalPointFinder: Sendable {
-    public var starts = 16
+    public var starts = CriticalPointFinder.defaultStarts
+    /// Whether Newton on the gradient runs besides the descent (saddles too); without it only
+    /// the descent's end points are solved (minima of L on the fixed-point space, and whatever
+    /// an unconverged descent end leads Newton to).
+    public var findsSaddles = true
     public var seed: UInt64 = 0x5EED_0000_2024
     public var spread = 0.3
-    public var descentIterations = 3_000
+    public var descentIterations = 1_000
     public var globalMinimumLoss = 1e-8
     public var continuationThreshold = 60.0
     public var searchDimension = 30.0
     public var newton = NewtonSolver(maximumIterations: 40)
 
-    public init(starts: Int = 16, seed: UInt64 = 0x5EED_0000_2024) {
+    public init(starts: Int = CriticalPointFinder.defaultStarts, seed: UInt64 = 0x5EED_0000_2024, findsSaddles: Bool = true) {
         self.starts = starts
         self.seed = seed
+        self.findsSaddles = findsSaddles
     }
+
+    /// The default number of starts: 128, the fewest of 8, 16, ..., 128 with which the search
+    /// finds every minimum and index-1 saddle that 200 starts find on d, d-1,1, d-2,2 and
+    /// d-2,1,1 with m = 0, 1 at d = 10 and 20 (96 missed one of 11 on d-2,1,1, m = 1, d = 10;
+    /// Docs/cli.md has the table).
+    public static let defaultStarts = 128
+
+    /// The default for a search for minima only (`findsSaddles` false): 48, measured the same
+    /// way on the minima and the saddles the descent alone finds (Docs/cli.md).
+    public static let defaultMinimaStarts = 48
 
     /// A classified critical point, and the d at which the search found it when it was
     /// continued from there (nil when found at d itself).
@@ -82,12 +100,26 @@ public struct CriticalPointFinder: Sendable {
         let wantedTypes = (0..<starts).map { s in type ?? (s % 2 == 0 ? .typeI : .typeII) }
         let startPoints = wantedTypes.map { startingPoint(pattern: pattern, type: $0, random: &random) }
         let finder = self
-        let solved = try Concurrently.map(Array(0..<starts)) { s -> CriticalPoint? in
-            let (end, _) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: startPoints[s])
+        let model = ReducedLoss(pattern: pattern, d: searchValue.doubleValue)
+        let counts = pattern.entryCounts(d: searchValue.doubleValue)
+        // Per start, in Double: gradient descent, which ends at minima of L on the fixed-point
+        // space, and Newton on the gradient from the descent's end, from the start and from
+        // points on the descent's path, which also ends at saddles. A descent end where Newton
+        // fails is kept as it is (MPFR's Newton may still converge from it).
+        let ends = try Concurrently.map(Array(0..<starts)) { s -> [[Double]] in
+            let (end, _, path) = descent.descend(pattern: pattern, d: searchValue.doubleValue, start: startPoints[s], recordingAt: Self.newtonStartIterations)
+            return ([end] + (finder.findsSaddles ? [startPoints[s]] + path : [])).enumerated().compactMap { i, x in
+                if let xi = try? finder.newton.iterate(model: model, counts: counts, d: searchValue.doubleValue, start: x, bits: 53).xi, xi.allSatisfy(\.isFinite) { return xi }
+                return i == 0 && x.allSatisfy(\.isFinite) ? x : nil
+            }
+        }
+        // One candidate per point up to the symmetries, before the MPFR solves (most ends repeat).
+        var candidates = [[Double]]()
+        for end in ends.joined() where !candidates.contains(where: { Self.sameUpToSymmetry($0, end, pattern: pattern) }) { candidates.append(end) }
+        let solved = try Concurrently.map(candidates) { end -> CriticalPoint? in
             // Newton at 64 bits first (cheap while far from the point), then at P bits.
             let low = min(64, precision)
-            guard end.allSatisfy(\.isFinite),
-                  let rough = try? finder.newton.solve(pattern: pattern, d: BigFloat(searchD, precision: low), start: end.map { BigFloat($0, precision: low) }),
+            guard let rough = try? finder.newton.solve(pattern: pattern, d: BigFloat(searchD, precision: low), start: end.map { BigFloat($0, precision: low) }),
                   var point = try? finder.newton.solve(pattern: pattern, d: searchValue, start: rough.coordinates.map { BigFloat($0, precision: precision) }),
                   point.coordinates.allSatisfy(\.isFinite), point.loss.isFinite
             else { return nil }
@@ -111,6 +143,10 @@ public struct CriticalPointFinder: Sendable {
         }
     }
 
+    /// The descent steps after which Newton on the gradient starts from the iterate too (with
+    /// the start itself): the path slows down near saddles of the fixed-point space.
+    static let newtonStartIterations: Set<Int> = [10, 30, 100, 300]
+
     /// One start around the limit structure of `type` (see the type's documentation).
     func startingPoint(pattern: IsotropyPattern, type: FamilyType, random: inout SplitMix64) -> [Double] {
         pattern.coordinates.map { c in
@@ -120,6 +156,13 @@ public struct CriticalPointFinder: Sendable {
             default: return random.uniform(-spread, spread)
             }
         }
+    }
+
+    /// Whether two Double end points are one critical point up to a symmetry that keeps the
+    /// pattern: every coordinate within 1e-7 (Newton's Double end points agree to ~1e-9; distinct
+    /// critical points of the catalogue's isotropies differ by more than 1e-4).
+    static func sameUpToSymmetry(_ x: [Double], _ y: [Double], pattern: IsotropyPattern) -> Bool {
+        symmetryImages(of: x, pattern: pattern).contains { image in zip(image, y).allSatisfy { abs($0 - $1) <= 1e-7 } }
     }
 
     /// Whether x and y are the same point up to a symmetry of the loss that keeps the pattern

@@ -16,14 +16,23 @@ public struct GradientDescent: Sendable {
 
     /// The end point and whether it met the tolerance.
     public func descend(pattern: IsotropyPattern, d: Double, start: [Double]) -> (point: [Double], converged: Bool) {
+        let (point, converged, _) = descend(pattern: pattern, d: d, start: start, recordingAt: [])
+        return (point, converged)
+    }
+
+    /// The same descent, also returning the iterate after each of `recorded` steps it reaches
+    /// (the path passes close to saddles, where it slows down: starts for Newton).
+    public func descend(pattern: IsotropyPattern, d: Double, start: [Double], recordingAt recorded: Set<Int>) -> (point: [Double], converged: Bool, path: [[Double]]) {
+        var path: [[Double]] = []
         let model = ReducedLoss(pattern: pattern, d: d)
         let counts = pattern.entryCounts(d: d)
         var xi = start
         var step = 0.1
-        guard var (loss, gradient) = try? model.lossAndGradient(xi), loss.isFinite else { return (xi, false) }
-        for _ in 0..<maximumIterations {
+        guard var (loss, gradient) = try? model.lossAndGradient(xi), loss.isFinite else { return (xi, false, path) }
+        for iteration in 0..<maximumIterations {
+            if recorded.contains(iteration) { path.append(xi) }
             let field = zip(gradient, counts).map { $0 / $1 }
-            if field.map(abs).max() ?? 0 < fieldTolerance { return (xi, true) }
+            if field.map(abs).max() ?? 0 < fieldTolerance { return (xi, true, path) }
             // Armijo: L(ξ - s F) <= L(ξ) - s/2 Σ F_i ∂L/∂ξ_i.
             let decrease = zip(field, gradient).reduce(0) { $0 + $1.0 * $1.1 }
             var accepted = false
@@ -36,9 +45,9 @@ public struct GradientDescent: Sendable {
                 }
                 step /= 2
             }
-            if !accepted { return (xi, false) }
+            if !accepted { return (xi, false, path) }
             step *= 1.5
         }
-        return (xi, false)
+        return (xi, false, path)
     }
 }
