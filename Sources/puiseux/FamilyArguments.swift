@@ -5,24 +5,24 @@ import Export
 import Landscape
 import Solvers
 
-/// Output formats of the commands about a catalogued family (`family`, `spectrum`).
-
-
-/// The arguments `family` and `spectrum` share: which family (a catalogue name; or isotropy,
-/// extra rows and type; or a critical point at finite d), the precision, and whether LaTeX
-/// output is a whole document.
+/// The arguments `family` and `spectrum` share: which family (a catalogue name or a
+/// `FamilyName`; or isotropy, extra rows, type and/or limit, `FamilySelection`; or a critical
+/// point at finite d), the precision, and whether LaTeX output is a whole document.
 struct FamilyArguments: ParsableArguments {
-    @Argument(help: "The family's name, as listed by `puiseux families` (or give --isotropy/--extra/--type, or --from).")
+    @Argument(help: "The family's name: a catalogue name (p1-m0-II) or one that `puiseux families --search` prints (d-2,2-m0-II:1,0,0,0,-1,0). Or give --isotropy/--extra with --type and/or --limit, or --from.")
     var name: String?
 
-    @Option(help: "The isotropy in block notation (as in `critical`): d or d-1,1 with --extra and --type instead of a name; with --from, the isotropy of the point, any (d-2,2, d-2,1,1, ...).")
+    @Option(help: "The isotropy in block notation (as in `critical`): d, d-1,1, d-2,2, d-2,1,1, ... With --type/--limit: the family is the catalogue's, or found by the search of `families --search` at d = 20; with --from, the isotropy of the point.")
     var isotropy: String?
 
-    @Option(help: "m = k - d, the number of extra rows (0...2 in the catalogue).")
+    @Option(help: "m = k - d, the number of extra rows.")
     var extra: Int?
 
     @Option(help: "Type: I (D_1 -> -1) or II (D_1 -> +1).")
     var type: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The family's limit, comma-separated rationals in the coordinate order `critical` prints (write --limit=-1,0,... when it starts with a minus sign).", valueName: "c1,c2,..."))
+    var limit: String?
 
     @Option(help: "A critical point at finite d, in the paper's coordinate order: comma-separated numbers, or a CSV file whose last row holds them (optionally preceded by d). Needs --isotropy and --extra.")
     var from: String?
@@ -41,29 +41,54 @@ struct FamilyArguments: ParsableArguments {
 
     func validate() throws {
         try PrecisionRule.validate(precision)
-        let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil)].filter { $0 }.count
+        let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil || limit != nil)].filter { $0 }.count
         guard ways == 1 else {
-            throw ValidationError("give exactly one of: a family name, --isotropy/--extra/--type, or --from with --isotropy/--extra")
+            throw ValidationError("give exactly one of: a family name, --isotropy/--extra with --type and/or --limit, or --from with --isotropy/--extra")
         }
         if let name {
-            guard FamilyCatalogue.named(name) != nil else {
-                throw ValidationError("unknown family '\(name)'; the families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", "))")
+            guard try FamilyCatalogue.named(name) != nil || parsedName(name) != nil else {
+                throw ValidationError("unknown family '\(name)'; the catalogue's families are \(FamilyCatalogue.families.map(\.name).joined(separator: ", ")), other names are <isotropy>-m<m>-<type>:<limit> as `puiseux families --search` prints them")
             }
             return
         }
         guard let isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
         guard (0...6).contains(m) else { throw ValidationError("--extra must be between 0 and 6 (got \(m))") }
         if from == nil {
-            let p = try IsotropyArgument.catalogueP(isotropy)
-            guard let type, let t = FamilyType(rawValue: type.uppercased()) else {
-                throw ValidationError("--type must be I or II")
-            }
-            guard FamilyCatalogue.family(p: p, extraRows: m, type: t) != nil else {
-                throw ValidationError("no catalogued family has --isotropy \(isotropy) --extra \(m) --type \(t) (see `puiseux families`; give a critical point with --from for another family)")
-            }
+            _ = try selection()
         } else {
+            guard type == nil, limit == nil else { throw ValidationError("--from gives the family by its point; --type and --limit do not apply") }
             _ = try point()
         }
+    }
+
+    /// A `FamilyName`, or nil for a name of another shape; a malformed one is a usage error.
+    func parsedName(_ name: String) throws -> FamilyName? {
+        do { return try FamilyName(parsing: name) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// The pattern, type and limit of --isotropy/--extra/--type/--limit.
+    func selection() throws -> (pattern: IsotropyPattern, type: FamilyType?, limit: [Rational]?) {
+        guard let isotropy, let m = extra else { throw ValidationError("--isotropy and --extra are both needed") }
+        let pattern = try IsotropyArgument.pattern(isotropy, extra: m)
+        var t: FamilyType?
+        if let type {
+            guard let parsed = FamilyType(rawValue: type.uppercased()) else { throw ValidationError("--type must be I or II") }
+            t = parsed
+        }
+        var c: [Rational]?
+        if let limit {
+            c = try limit.split(separator: ",", omittingEmptySubsequences: false).map { field in
+                guard let r = Rational(field.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--limit: '\(field)' is not a rational number")
+                }
+                return r
+            }
+            guard c!.count == pattern.dimension else {
+                throw ValidationError("--limit has \(c!.count) entries; --isotropy \(isotropy) --extra \(m) has \(pattern.dimension) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
+            }
+        }
+        guard t != nil || c != nil else { throw ValidationError("--isotropy/--extra need --type or --limit to say which family") }
+        return (pattern, t, c)
     }
 
     /// The point and its d from --from/--at. Throws `ValidationError` (exit 2) on a malformed
@@ -104,11 +129,12 @@ struct FamilyArguments: ParsableArguments {
     /// The family: from the catalogue, or found from the point (continuation to large d; exit 1
     /// with the reason when the point is not near a critical point of a regular family).
     func resolve() throws -> Solvers.Family {
-        if let name { return FamilyCatalogue.named(name)! }
+        if let name, let known = FamilyCatalogue.named(name) { return known }
+        if let name, let parsed = try parsedName(name) { return try select(parsed.pattern, parsed.type, parsed.limit) }
         let m = extra!
         if from == nil {
-            let p = try IsotropyArgument.catalogueP(isotropy!)
-            return FamilyCatalogue.family(p: p, extraRows: m, type: FamilyType(rawValue: type!.uppercased())!)!
+            let (pattern, t, c) = try selection()
+            return try select(pattern, t, c)
         }
         let (d, coordinates) = try point()
         let pattern = try IsotropyArgument.pattern(isotropy!, extra: m)
@@ -116,6 +142,19 @@ struct FamilyArguments: ParsableArguments {
             return try FamilyCatalogue.family(from: coordinates, d: d, pattern: pattern, precision: max(precision, 192))
         } catch {
             throw CLIFailure(computation: "--from: \(error)")
+        }
+    }
+
+    /// `FamilySelection`: an ambiguous request or one that no family fits is a usage error
+    /// (exit 2, the candidates or the reason in one line); a failed search is a computation's.
+    func select(_ pattern: IsotropyPattern, _ type: FamilyType?, _ limit: [Rational]?) throws -> Solvers.Family {
+        do {
+            return try FamilySelection.family(pattern: pattern, type: type, limit: limit, precision: precision)
+        } catch let error as SolverError {
+            switch error {
+            case .ambiguous(let text), .noCriticalPoint(let text): throw CLIFailure(usage: text)
+            default: throw CLIFailure(computation: "\(error)")
+            }
         }
     }
 

@@ -63,6 +63,36 @@ struct FamilyCLITests {
         return (total, negative)
     }
 
+    /// Families named by isotropy, m, type and limit: malformed requests are usage errors in one
+    /// line (exit 2) before any search; a catalogue family is picked by --type without a search.
+    @Test func familySelectionByTypeAndLimit() throws {
+        for (arguments, message) in [
+            (["family", "--isotropy", "d-2,2", "--extra", "0"], "need --type or --limit"),
+            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,0"], "--limit has 3 entries"),
+            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,x,0,-1,0"], "'x' is not a rational"),
+            (["family", "d-2,2-m0-III:1,0,0,0,-1,0"], "a family name is"),
+            (["family", "d-2,2-m0-II:1,0,0"], "the limit has 3 entries"),
+            (["family", "--from=1,0,0,0,-1", "--isotropy", "d-1,1", "--extra", "0", "--at", "20", "--type", "II"], "--type and --limit do not apply"),
+        ] {
+            let r = try CLI.run(arguments)
+            #expect(r.status == 2 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        let catalogued = try CLI.run(["family", "--isotropy", "d-1,1", "--extra", "0", "--limit=1,0,0,0,-1", "--terms", "4"])
+        #expect(catalogued.status == 0 && catalogued.stdout.hasPrefix("p1-m0-II"), "\(catalogued.stdout)\(catalogued.stderr)")
+    }
+
+    /// The search behind a selection (make check): d-2,1,1 type II has four families with rational
+    /// limits at d = 20, so --type alone is ambiguous and lists them (exit 2); the name of one of
+    /// them, as listed, computes it.
+    @Test(.enabled(if: CLITests.slow)) func ambiguousTypeListsTheFamilies() throws {
+        let r = try CLI.run(["family", "--isotropy", "d-2,1,1", "--extra", "0", "--type", "II"], timeout: 1800)
+        #expect(r.status == 2 && r.stderr.contains("4 families of d-2,1,1, m = 0, type II"), "\(r.stderr)")
+        #expect(r.stderr.contains("d-2,1,1-m0-II:1,0,0,0,0,0,0,0,-1,0"))
+        let one = try CLI.run(["family", "d-2,1,1-m0-II:1,0,0,0,0,0,0,0,-1,0", "--terms", "4"], timeout: 1800)
+        #expect(one.status == 0 && one.stdout.contains("agreement with Newton"), "\(one.stderr)")
+    }
+
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
@@ -71,7 +101,7 @@ struct FamilyCLITests {
         let point = "--from=1.0048279190,-0.007796776,0.0945947582,0.0647138976,-0.821456164,0.0818502104"
         let r = try CLI.run(["family", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--terms", "4"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("d-2,2-m0-II@d=20: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("d-2,2-m0-II:1,0,0,0,-1,0: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
         #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
         #expect(r.stdout.contains("agreement with Newton: d = 10000"))
         let s = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
@@ -114,13 +144,13 @@ struct FamilyCLITests {
     }
 
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the
-    /// new spelling, an isotropy without families and spectra yet points to `critical`, and
+    /// new spelling, an isotropy without --type or --limit does not say which family, and
     /// `families`/`check` select by it.
     @Test func isotropyIsOneSyntax() throws {
         let old = try CLI.run(["family", "--isotropy", "1", "--extra", "0", "--type", "II"])
         #expect(old.status == 2 && old.stderr.contains("d-1,1"), "\(old.stderr)")
-        let other = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0", "--type", "I"])
-        #expect(other.status == 2 && other.stderr.contains("puiseux critical --isotropy d-2,2"), "\(other.stderr)")
+        let other = try CLI.run(["spectrum", "--isotropy", "d-2,2", "--extra", "0"])
+        #expect(other.status == 2 && other.stderr.contains("need --type or --limit"), "\(other.stderr)")
         try CLI.expectFailure(["family", "--isotropy", "d/2,d/2", "--extra", "0", "--type", "I"], status: 2)
         let listed = try CLI.run(["families", "--isotropy", "d-1,1", "--extra", "2"])
         #expect(listed.status == 0 && listed.stdout.contains("p1-m2-I") && listed.stdout.contains("p1-m2-II") && !listed.stdout.contains("p1-m1-I"), "\(listed.stdout)")

@@ -14,13 +14,14 @@ extension FamilyCatalogue {
     /// denominator <= 4 nearest to its value at 1e8, accepted only if the value is within 0.05
     /// of it and approaches it (closer at 1e8 than at 1e6, or already within 1e-12). The result
     /// is the catalogued family with the same isotropy, type and limit when there is one;
-    /// otherwise a new family named "p<p>-m<m>-<type>@d=<d>" seeded by the polished point.
+    /// otherwise a new family named by `FamilyName` ("<blocks>-m<m>-<type>:<limit>") seeded by
+    /// the polished point.
     public static func family(from point: [Double], d: Double, p: Int, extraRows m: Int, precision: Int) throws -> Family {
         try family(from: point, d: d, pattern: try IsotropyPattern.standard(p: p, extraRows: m), precision: precision)
     }
 
     /// The same for any isotropy and number of extra rows (`pattern`); a new family is named
-    /// "<blocks>-m<m>-<type>@d=<d>", e.g. "d-2,2-m0-I@d=20".
+    /// by `FamilyName`, e.g. "d-2,2-m0-I:-1,0,0,0,1,0".
     public static func family(from point: [Double], d: Double, pattern: IsotropyPattern, precision: Int) throws -> Family {
         let m = pattern.extraRows
         guard point.count == pattern.dimension else {
@@ -53,15 +54,8 @@ extension FamilyCatalogue {
             limit.append(c)
         }
         if let known = families.first(where: { $0.pattern == pattern && $0.type == polished.type }), known.limit == limit { return known }
-        let name = pattern.smallBlocks.count <= 1 && pattern.smallTotal <= 1
-            ? "p\(pattern.smallTotal)-m\(m)-\(polished.type)@d=\(d.formatted)"
-            : "\(pattern.blockNotation)-m\(m)-\(polished.type)@d=\(d.formatted)"
-        return Family(name: name, pattern: pattern, type: polished.type,
+        return Family(name: FamilyName(pattern: pattern, type: polished.type, limit: limit).description, pattern: pattern, type: polished.type,
                       limit: limit, expectedRamification: 0,
                       seed: polished.coordinates.map(\.doubleValue), seedDimension: d)
     }
-}
-
-private extension Double {
-    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

@@ -1,0 +1,46 @@
+import Numbers
+import Landscape
+
+/// A family outside the catalogue named by what identifies it: its isotropy in block notation,
+/// m, its type and its limit, "<blocks>-m<m>-<type>:<limit>", e.g. "d-2,2-m0-II:1,0,0,0,-1,0".
+/// The name does not depend on the d or the order in which a search met the family, so every
+/// command accepts it (`family`, `spectrum`: `FamilySelection`); the catalogue's families keep
+/// their names (p1-m0-II).
+public struct FamilyName: Sendable, Equatable, CustomStringConvertible {
+    public let pattern: IsotropyPattern
+    public let type: FamilyType
+    public let limit: [Rational]
+
+    public init(pattern: IsotropyPattern, type: FamilyType, limit: [Rational]) {
+        (self.pattern, self.type, self.limit) = (pattern, type, limit)
+    }
+
+    public var description: String {
+        "\(pattern.blockNotation)-m\(pattern.extraRows)-\(type):" + limit.map(\.description).joined(separator: ",")
+    }
+
+    /// Reads a name written as `description` writes it; nil when `text` does not have that
+    /// shape (e.g. a catalogue name), a one-line error when it has it but does not parse.
+    public init?(parsing text: String) throws {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let head = text[..<colon], tail = text[text.index(after: colon)...]
+        let parts = head.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let typePart = parts.last, let mPart = parts.dropLast().last, mPart.hasPrefix("m"),
+              let m = Int(mPart.dropFirst()), m >= 0, let type = FamilyType(rawValue: String(typePart).uppercased()) else {
+            throw IsotropyPattern.PatternError.invalid("'\(text)': a family name is <isotropy>-m<m>-<type>:<limit>, e.g. d-2,2-m0-II:1,0,0,0,-1,0")
+        }
+        let blocks = parts.dropLast(2).joined(separator: "-")
+        let pattern = try IsotropyPattern(notation: blocks, extraRows: m)
+        var limit: [Rational] = []
+        for field in tail.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let c = Rational(String(field.filter { !$0.isWhitespace })) else {
+                throw IsotropyPattern.PatternError.invalid("'\(text)': '\(field)' in the limit is not a rational number")
+            }
+            limit.append(c)
+        }
+        guard limit.count == pattern.dimension else {
+            throw IsotropyPattern.PatternError.invalid("'\(text)': the limit has \(limit.count) entries; \(pattern.blockNotation) with m = \(m) has \(pattern.dimension) coordinates")
+        }
+        self.init(pattern: pattern, type: type, limit: limit)
+    }
+}
