@@ -179,21 +179,29 @@ struct Spectrum: ParsableCommand {
     /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
     /// term with the digits both agree on, each component with its degree formula.
     static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum, precision: Int) -> [SpectrumComponent] {
-        func backed(_ x: BigFloat, _ y: BigFloat) -> (text: String, digits: Int) {
-            let confirmed = ConfirmedDigits(x, y, precision: precision)
-            return (confirmed.text(x) ?? "0", confirmed.count)
-        }
         let degreeFormulas = Self.degreeFormulas(family)
         return a.components.enumerated().map { i, component in
             let other = b.components[i].eigenvalues
             let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
                 let twin = other[e]
-                let kept = series.terms.compactMap { term -> SpectrumTerm? in
-                    let y = twin.terms.first { $0.dExponent == term.dExponent }?.coefficient ?? BigFloat(0, precision: precision)
-                    let v = backed(term.coefficient, BigFloat(y, precision: precision))
-                    return v.digits == 0 ? nil : SpectrumTerm(exponent: term.dExponent, text: v.text, digits: v.digits, value: term.coefficient.doubleValue)
+                // Every power of d either run has, from the top: a term both give (to its agreed
+                // digits), a zero in both (skipped), or a disagreement, where the series stops:
+                // its O-term is that power (a term only one run has is a disagreement too).
+                let zero = BigFloat(0, precision: precision)
+                let powers = Set(series.terms.map(\.dExponent) + twin.terms.map(\.dExponent)).sorted(by: >)
+                var kept: [SpectrumTerm] = []
+                var order = max(series.dOrder!, twin.dOrder!)
+                for power in powers where power > order {
+                    let x = series.terms.first { $0.dExponent == power }?.coefficient ?? zero
+                    let y = twin.terms.first { $0.dExponent == power }?.coefficient ?? zero
+                    switch ConfirmedDigits(x, BigFloat(y, precision: precision), precision: precision) {
+                    case .digits(let k):
+                        kept.append(SpectrumTerm(exponent: power, text: x.isZero ? "0" : x.formatted(significantDigits: k), digits: k, value: x.doubleValue))
+                    case .zero: continue
+                    case .unconfirmed: order = power
+                    }
                 }
-                return SpectrumEigenvalue(terms: kept, order: max(series.dOrder!, twin.dOrder!))
+                return SpectrumEigenvalue(terms: kept, order: order)
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).

@@ -58,4 +58,36 @@ import Series
         #expect(abs(groups[0][0] + 2) < 1e-12 && abs(groups[1][0] - 1) < 1e-12)
         #expect(groups[2].count == 2 && abs(groups[2].reduce(0, +) / 2 - 3) < 1e-7)
     }
+
+    /// A cluster of three: p = (λ - d - 1)(λ - d - 2 - d^(-1/2))(λ - d - 2 + d^(-1/2))(λ + 5), built
+    /// from its exact roots: three roots share the leading term d, two of them also the next term
+    /// 2 (a pair inside the triple); `clusterRoots(leading:...)` returns all three, each to its
+    /// O-term, equal to the exact roots to the accuracy of the lifted factor (the staged solve
+    /// stops between half and three quarters of the 192 bits: 1e-24; the CLI shows only the
+    /// digits a 2P run confirms).
+    @Test func clusterOfThreeWithAPairInside() throws {
+        let d = Self.monomial(1, 1), one = Self.monomial(1, 0), h = Self.monomial(1, Rational(-1, 2))
+        let roots = [d + one, d + one.scaled(by: BigFloat(2, precision: Self.bits)) + h,
+                     d + one.scaled(by: BigFloat(2, precision: Self.bits)) - h, one.scaled(by: BigFloat(-5, precision: Self.bits))]
+        // Coefficients of Π (λ - r), lowest degree first.
+        var c = [one]
+        for r in roots {
+            var next = [S](repeating: Self.monomial(0, 0), count: c.count + 1)
+            for (i, a) in c.enumerated() { next[i + 1] = next[i + 1] + a; next[i] = next[i] - a * r }
+            c = next
+        }
+        let poly = CharacteristicPolynomial(coefficients: c)
+        let leads = try poly.leadingTerms(name: "test")
+        let triple = try #require(leads.first { $0.multiplicity == 3 })
+        #expect(triple.exponent == .one && abs(triple.coefficient.doubleValue - 1) < 1e-4)
+        let found = try poly.clusterRoots(leading: triple.coefficient, exponent: triple.exponent, multiplicity: 3,
+                                          ramification: 2, terms: 4, precision: Self.bits, name: "test")
+        #expect(found.count == 3)
+        for exact in roots.prefix(3) {
+            #expect(found.contains { root in
+                let gap = (root - exact).polynomialPart(aboveDExponent: Rational(-3, 2))
+                return gap.terms.allSatisfy { $0.coefficient.magnitude.doubleValue < 1e-24 }
+            }, "root \(exact.terms.map { "\($0.coefficient.doubleValue) d^\($0.dExponent)" })")
+        }
+    }
 }

@@ -95,6 +95,23 @@ import Landscape
         try Self.agreesWithExactSpectrum(spectrum, at: 1e6)
     }
 
+    /// A saddle family of Δ(S_{d-2} x S_1 x S_1) (limit (1, 0, 0, 0, 0, 0, 0, 0, -1, 0), one of
+    /// those `families --isotropy d-2,1,1 --search` finds): three of its t-eigenvalues share the
+    /// leading term d/4 (a cluster of three, `clusterRoots(leading:...)`) and two s-eigenvalues
+    /// the constant 1/4 - 1/(2π); every series equals the exact isotypic spectrum at d = 1e6
+    /// within its O-term, and the three d/4 branches separate at d^0.
+    @Test func clusterOfThreeAgreesWithTheExactSpectrum() throws {
+        let pattern = try IsotropyPattern(notation: "d-2,1,1", extraRows: 0)
+        let family = try FamilyCatalogue.family(from: [1.0453119964186811,-0.0076660523475480063,0.045432833771873976,0.028330489435148574,0.099430411906416642,0.10310324005840098,0.057152417446623656,-0.1893699108512012,-0.70473155146250394,0.069823781893338158], d: 20, pattern: pattern, precision: 192)
+        let spectrum = try SeriesSpectrum.compute(family, terms: 3, precision: 192)
+        let t = try #require(spectrum.components.first { $0.name == "t" })
+        let quarter = t.eigenvalues.filter { $0.terms.first?.dExponent == .one && abs($0.terms.first!.coefficient.doubleValue - 0.25) < 1e-30 }
+        #expect(quarter.count == 3)
+        let constants = Set(quarter.map { ($0.terms.first { $0.dExponent == .zero }?.coefficient.doubleValue ?? 0) * 1e6 }.map { $0.rounded() })
+        #expect(constants.count == 3, "the three branches separate at d^0: \(constants)")
+        try Self.agreesWithExactSpectrum(spectrum, at: 1e6)
+    }
+
     /// The concurrent P/2P computation (`computeConfirmed`, threads) gives bit-identical series
     /// to the same steps run one after the other on this thread.
     @Test func concurrentConfirmationEqualsSequential() throws {

@@ -89,8 +89,8 @@ struct CharacteristicPolynomial {
     /// Sums that cancel over many steps (Horner, traces), which the local numeric-zero rule of the
     /// series layer cannot see: a term of s below 2^(-P/2) times the same term of `bound` (the
     /// same computation in absolute values: the size of the pieces summed) is rounding noise.
-    static func withoutNoise(_ s: S, bound: S) throws -> S {
-        let floor = try NumericZeroRule.residueFloor(precision: s.precision)
+    static func withoutNoise(_ s: S, bound: S, floor given: BigFloat? = nil) throws -> S {
+        let floor = try given ?? NumericZeroRule.residueFloor(precision: s.precision)
         let kept = s.coefficients.indices.map { i -> BigFloat in
             let c = s.coefficients[i]
             let e = s.dExponent(ofTExponent: s.valuation + i)
@@ -98,6 +98,16 @@ struct CharacteristicPolynomial {
             return c.magnitude <= scale * floor ? BigFloat(0, precision: s.precision) : c
         }
         return S(ramification: s.ramification, valuation: s.valuation, coefficients: kept, order: s.order, context: s.context)
+    }
+
+    /// The floor for quantities built from a lifted cluster factor (its discriminant, its
+    /// shifted coefficients): the staged solve stops when its steps stall below 2^(-P/2) relative,
+    /// so the factor's coefficients carry residue up to about that; a coefficient below
+    /// 2^(-3P/8) of its bound (P/8 bits of margin) is that residue, not a term. (At 256 bits a
+    /// d-2,1,1 family's pair had a discriminant residue of 4.8e-38 d^(-3/2) above its true leading
+    /// term 0.268 d^(-2): its square root made a d^(-3/4) branch of noise.)
+    static func clusterFloor(precision: Int) throws -> BigFloat {
+        try BigFloat.pow(BigFloat(2, precision: precision), Rational(-3 * precision, 8))
     }
 
     /// p(x) and p'(x) by Horner.
@@ -206,7 +216,8 @@ struct CharacteristicPolynomial {
         let product = (scales[1] * S(ramification: b, valuation: 0, coefficients: a[1], order: nil, context: context)).addingBigO(dExponent: exponents[1] - order)
         let discriminant = try Self.withoutNoise(sum * sum - product.scaled(by: BigFloat(4, precision: precision)),
                                                  bound: sum.mapCoefficients(context: context) { $0.magnitude } * sum.mapCoefficients(context: context) { $0.magnitude }
-                                                    + product.mapCoefficients(context: context) { $0.magnitude }.scaled(by: BigFloat(4, precision: precision)))
+                                                    + product.mapCoefficients(context: context) { $0.magnitude }.scaled(by: BigFloat(4, precision: precision)),
+                                                 floor: try Self.clusterFloor(precision: precision))
         guard let leading = discriminant.terms.first?.coefficient, leading.sign > 0 else {
             throw SolverError.notConverged("\(name): the two branches of a cluster are not separated to the known order (or not real)")
         }

@@ -18,10 +18,11 @@ import Landscape
 /// M_S the block of J_S on Fix(S_(q-1) x S_1) / Fix(S_q) (`quotientBlock`; exact rational change
 /// of basis, the other off-diagonal block checked to vanish). Each root is a series
 /// λ = d^((b - ℓ)/b) η(t), solved by the staged coefficient solve on charpoly(λ) = 0; a pair of
-/// branches with the same leading term (a cluster) is solved as a quadratic factor. The start
+/// branches with the same leading term (a cluster) is solved as a quadratic factor, k >= 3 of
+/// them as a factor of degree k (`clusterRoots(leading:...)`). The start
 /// is the root's leading term z d^γ from the Newton polygon of the characteristic polynomial
-/// (`leadingTerms`): no numeric seed. A root that leaves its leading term is an error; clusters
-/// of three or more are reported, not solved (not met in the catalogue). Rellich: the matrices are similar to symmetric ones
+/// (`leadingTerms`): no numeric seed. A root that leaves its leading term is an error. Rellich:
+/// the matrices are similar to symmetric ones
 /// analytic in t = d^(-1/b), so the eigenvalues need no finer ramification than the family.
 public struct SeriesSpectrum: Sendable {
     public typealias S = PuiseuxSeries<BigFloat>
@@ -113,12 +114,16 @@ public struct SeriesSpectrum: Sendable {
                     let pair = try poly.clusterRoots(seeds: (monomial, monomial), ramification: b, terms: terms, precision: precision, name: label)
                     found += try pair.map { try truncated($0, name) }
                 default:
-                    throw SolverError.notConverged("\(label)s: \(lead.multiplicity) of them share the leading term \(lead.coefficient.formatted(significantDigits: 8)) d^(\(lead.exponent)); clusters of more than two are not supported yet")
+                    let cluster = try poly.clusterRoots(leading: lead.coefficient, exponent: lead.exponent, multiplicity: lead.multiplicity,
+                                                        ramification: b, terms: terms, precision: precision, name: label)
+                    found += try cluster.map { try truncated($0, name) }
                 }
-                // Each root must continue the leading term it was started from.
+                // Each root must continue the leading term it was started from: to 1e-6, or to
+                // what double precision gives a k-fold root of the edge polynomial, 10 (1e-16)^(1/k).
+                let tolerance = max(1e-6, 10 * pow(1e-16, 1 / Double(lead.multiplicity)))
                 for root in found.suffix(lead.multiplicity) {
                     guard let top = root.terms.first, top.dExponent == lead.exponent,
-                          (top.coefficient - lead.coefficient).magnitude.doubleValue <= 1e-6 * max(1, lead.coefficient.magnitude.doubleValue) else {
+                          (top.coefficient - lead.coefficient).magnitude.doubleValue <= tolerance * max(1, lead.coefficient.magnitude.doubleValue) else {
                         throw SolverError.notConverged("\(label): the series solve left the branch of leading term \(lead.coefficient.formatted(significantDigits: 8)) d^(\(lead.exponent))")
                     }
                 }
