@@ -61,7 +61,8 @@ extension FamilyCatalogue {
             }
             limit.append(c)
         }
-        if let known = families.first(where: { $0.pattern == pattern && $0.type == polished.type }), known.limit == limit { return known }
+        if let known = families.first(where: { $0.pattern == pattern && $0.type == polished.type }),
+           FamilyName.canonical(known.limit, pattern: pattern) == FamilyName.canonical(limit, pattern: pattern) { return known }
         return Family(name: FamilyName(pattern: pattern, type: polished.type, limit: limit).description, pattern: pattern, type: polished.type,
                       limit: limit, expectedRamification: 0,
                       seed: polished.coordinates.map(\.doubleValue), seedDimension: d)

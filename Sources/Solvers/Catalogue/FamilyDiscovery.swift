@@ -26,9 +26,10 @@ public struct FamilyDiscovery: Sendable {
     public let largerIsotropyCount: Int
 
     /// Runs the search at d with `starts` starts (precision for the points and their limits).
-    /// `findsSaddles`: false to follow only the points the descent finds (`CriticalPointFinder`).
-    public init(pattern: IsotropyPattern, d: Int, starts: Int, precision: Int, findsSaddles: Bool = true) throws {
-        let results = try CriticalPointFinder(starts: starts, findsSaddles: findsSaddles).find(pattern: pattern, d: Rational(d), precision: precision)
+    /// `findsSaddles`: false to follow only the points the descent finds (`CriticalPointFinder`);
+    /// `type`: only the families of that type (the search's starts all of that type).
+    public init(pattern: IsotropyPattern, d: Int, starts: Int, precision: Int, findsSaddles: Bool = true, type: FamilyType? = nil) throws {
+        let results = try CriticalPointFinder(starts: starts, findsSaddles: findsSaddles).find(pattern: pattern, d: Rational(d), precision: precision, type: type)
         let own = results.filter { $0.classification.largerIsotropy == nil }
         let followed = try Concurrently.map(own) { result -> Result<Family, Error> in
             Result { try FamilyCatalogue.family(from: result.point.coordinates.map(\.doubleValue), d: Double(d), pattern: pattern, precision: precision) }
@@ -37,7 +38,9 @@ public struct FamilyDiscovery: Sendable {
         for (result, outcome) in zip(own, followed) {
             switch outcome {
             case .success(let family):
-                guard !found.contains(where: { $0.family.type == family.type && $0.family.limit == family.limit }) else { continue }
+                // One entry per family: type and limit up to the symmetries (`FamilyName.canonical`).
+                let canonical = FamilyName.canonical(family.limit, pattern: pattern)
+                guard !found.contains(where: { $0.family.type == family.type && FamilyName.canonical($0.family.limit, pattern: pattern) == canonical }) else { continue }
                 found.append(Found(family: family, point: result.point, index: result.classification.index?.total,
                                    restrictedIndex: result.classification.restrictedIndex))
             case .failure(let error):

@@ -11,8 +11,29 @@ public struct FamilyName: Sendable, Equatable, CustomStringConvertible {
     public let type: FamilyType
     public let limit: [Rational]
 
+    /// `limit` is replaced by its canonical representative (`canonical`), so that the images of
+    /// one family under the symmetries that keep the pattern get one name.
     public init(pattern: IsotropyPattern, type: FamilyType, limit: [Rational]) {
-        (self.pattern, self.type, self.limit) = (pattern, type, limit)
+        (self.pattern, self.type, self.limit) = (pattern, type, Self.canonical(limit, pattern: pattern))
+    }
+
+    /// Of the limit's images under the symmetries that keep the pattern
+    /// (`CriticalPointFinder.symmetryImages`: exchangeable rows, the rows of a pair, equal small
+    /// blocks), the one whose nonzero entries come first: compared entry by entry, the larger
+    /// magnitude wins, then the larger value. A search meets whichever image its start leads to;
+    /// e.g. on d-2,1,1 the limits with D_2 = -1 and with B_23 = -1 (D_1 = 1, the rest 0) are one
+    /// family, named by the first; on d-2,2 (D_2, O_2) = (-1, 0) wins over (0, -1).
+    public static func canonical(_ limit: [Rational], pattern: IsotropyPattern) -> [Rational] {
+        guard limit.count == pattern.dimension else { return limit }
+        func precedes(_ a: [Rational], _ b: [Rational]) -> Bool {
+            for (x, y) in zip(a, b) {
+                let (mx, my) = (x < .zero ? -x : x, y < .zero ? -y : y)
+                if mx != my { return mx < my }
+                if x != y { return x < y }
+            }
+            return false
+        }
+        return CriticalPointFinder.symmetryImages(of: limit, pattern: pattern).max(by: precedes) ?? limit
     }
 
     public var description: String {

@@ -15,9 +15,17 @@ public enum FamilySelection {
         if let limit, limit.count != pattern.dimension {
             throw SolverError.noCriticalPoint("the limit has \(limit.count) entries; \(pattern.blockNotation) with m = \(pattern.extraRows) has \(pattern.dimension) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
         }
-        func fits(_ f: Family) -> Bool { type.map { f.type == $0 } ?? true && limit.map { f.limit == $0 } ?? true }
+        // Limits compared up to the symmetries that keep the pattern (`FamilyName.canonical`).
+        let wanted = limit.map { FamilyName.canonical($0, pattern: pattern) }
+        func fits(_ f: Family) -> Bool {
+            type.map { f.type == $0 } ?? true && wanted.map { FamilyName.canonical(f.limit, pattern: pattern) == $0 } ?? true
+        }
         if let known = FamilyCatalogue.families.first(where: { $0.pattern == pattern && fits($0) }) { return known }
-        let found = try FamilyDiscovery(pattern: pattern, d: searchDimension, starts: starts, precision: max(precision, 192)).found.map(\.family).filter(fits)
+        // With a type, the search starts near that type's limit structure only and follows only
+        // its points (half the work; the families found are the same as those of a full search
+        // that have that type, up to what the starts reach).
+        let found = try FamilyDiscovery(pattern: pattern, d: searchDimension, starts: starts, precision: max(precision, 192), type: type)
+            .found.map(\.family).filter(fits)
         let request = "\(pattern.blockNotation), m = \(pattern.extraRows)" + (type.map { ", type \($0)" } ?? "")
             + (limit.map { ", limit (" + $0.map(\.description).joined(separator: ", ") + ")" } ?? "")
         switch found.count {
