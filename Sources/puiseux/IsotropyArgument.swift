@@ -15,16 +15,6 @@ enum IsotropyArgument {
         guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
         return try IsotropyPattern(smallBlocks: try smallBlocks(text), extraRows: extra)
     }
-
-    /// p of Δ(S_{d-p} x S_p) for the commands whose families and spectra are written for p <= 1
-    /// (issue "Any isotropy"); other isotropies are refused with a pointer to `critical`.
-    static func catalogueP(_ text: String) throws -> Int {
-        let small = try smallBlocks(text)
-        guard small.isEmpty || small == [1] else {
-            throw ValidationError("--isotropy \(text): the catalogue has families of d and d-1,1 only; give a critical point of this isotropy with --from (`puiseux critical --isotropy \(text) --d 20` finds them)")
-        }
-        return small.first ?? 0
-    }
 }
 
 /// `--isotropy`/`--extra` as a filter of the catalogue (`families`, `check`).
