@@ -77,15 +77,7 @@ struct FamilyArguments: ParsableArguments {
         }
         var c: [Rational]?
         if let limit {
-            c = try limit.split(separator: ",", omittingEmptySubsequences: false).map { field in
-                guard let r = Rational(field.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--limit: '\(field)' is not a rational number")
-                }
-                return r
-            }
-            guard c!.count == pattern.dimension else {
-                throw ValidationError("--limit has \(c!.count) entries; --isotropy \(isotropy) --extra \(m) has \(pattern.dimension) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
-            }
+            do { c = try FamilyName.limit(parsing: limit, pattern: pattern) } catch { throw ValidationError("--limit: \(error)") }
         }
         guard t != nil || c != nil else { throw ValidationError("--isotropy/--extra need --type or --limit to say which family") }
         return (pattern, t, c)

@@ -68,8 +68,8 @@ struct FamilyCLITests {
     @Test func familySelectionByTypeAndLimit() throws {
         for (arguments, message) in [
             (["family", "--isotropy", "d-2,2", "--extra", "0"], "need --type or --limit"),
-            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,0"], "--limit has 3 entries"),
-            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,x,0,-1,0"], "'x' is not a rational"),
+            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,0"], "--limit: the limit has 3 entries"),
+            (["family", "--isotropy", "d-2,2", "--extra", "0", "--limit=1,0,x,0,-1,0"], "'x' in the limit is not a rational"),
             (["family", "d-2,2-m0-III:1,0,0,0,-1,0"], "a family name is"),
             (["family", "d-2,2-m0-II:1,0,0"], "the limit has 3 entries"),
             (["family", "--from=1,0,0,0,-1", "--isotropy", "d-1,1", "--extra", "0", "--at", "20", "--type", "II"], "--type and --limit do not apply"),

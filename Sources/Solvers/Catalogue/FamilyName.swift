@@ -52,16 +52,26 @@ public struct FamilyName: Sendable, Equatable, CustomStringConvertible {
         }
         let blocks = parts.dropLast(2).joined(separator: "-")
         let pattern = try IsotropyPattern(notation: blocks, extraRows: m)
+        do {
+            self.init(pattern: pattern, type: type, limit: try Self.limit(parsing: String(tail), pattern: pattern))
+        } catch let IsotropyPattern.PatternError.invalid(reason) {
+            throw IsotropyPattern.PatternError.invalid("'\(text)': \(reason)")
+        }
+    }
+
+    /// A limit written as comma-separated rationals in the pattern's coordinate order (a name's
+    /// tail, `--limit`): one reader for both, with as many entries as the pattern has coordinates.
+    public static func limit(parsing text: String, pattern: IsotropyPattern) throws -> [Rational] {
         var limit: [Rational] = []
-        for field in tail.split(separator: ",", omittingEmptySubsequences: false) {
+        for field in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let c = Rational(String(field.filter { !$0.isWhitespace })) else {
-                throw IsotropyPattern.PatternError.invalid("'\(text)': '\(field)' in the limit is not a rational number")
+                throw IsotropyPattern.PatternError.invalid("'\(field)' in the limit is not a rational number")
             }
             limit.append(c)
         }
         guard limit.count == pattern.dimension else {
-            throw IsotropyPattern.PatternError.invalid("'\(text)': the limit has \(limit.count) entries; \(pattern.blockNotation) with m = \(m) has \(pattern.dimension) coordinates")
+            throw IsotropyPattern.PatternError.invalid("the limit has \(limit.count) entries; \(pattern.blockNotation) with m = \(pattern.extraRows) has \(pattern.dimension) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
         }
-        self.init(pattern: pattern, type: type, limit: limit)
+        return limit
     }
 }

@@ -12,9 +12,7 @@ public enum FamilySelection {
     public static func family(pattern: IsotropyPattern, type: FamilyType?, limit: [Rational]?,
                               starts: Int = CriticalPointFinder.defaultStarts, precision: Int) throws -> Family {
         precondition(type != nil || limit != nil, "a selection needs a type or a limit")
-        if let limit, limit.count != pattern.dimension {
-            throw SolverError.noCriticalPoint("the limit has \(limit.count) entries; \(pattern.blockNotation) with m = \(pattern.extraRows) has \(pattern.dimension) coordinates (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
-        }
+        precondition(limit.map { $0.count == pattern.dimension } ?? true, "a limit has one entry per coordinate (FamilyName.limit(parsing:pattern:))")
         // Limits compared up to the symmetries that keep the pattern (`FamilyName.canonical`).
         let wanted = limit.map { FamilyName.canonical($0, pattern: pattern) }
         func fits(_ f: Family) -> Bool {
