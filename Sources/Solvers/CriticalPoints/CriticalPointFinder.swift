@@ -115,7 +115,9 @@ public struct CriticalPointFinder: Sendable {
         }
         // One candidate per point up to the symmetries, before the MPFR solves (most ends repeat).
         var candidates = [[Double]]()
-        for end in ends.joined() where !candidates.contains(where: { Self.sameUpToSymmetry($0, end, pattern: pattern) }) { candidates.append(end) }
+        for end in ends.joined() where !candidates.contains(where: { Self.equivalent($0, end, pattern: pattern, tolerance: Self.doubleEndPointTolerance) }) {
+            candidates.append(end)
+        }
         let solved = try Concurrently.map(candidates) { end -> CriticalPoint? in
             // Newton at 64 bits first (cheap while far from the point), then at P bits.
             let low = min(64, precision)
@@ -133,7 +135,7 @@ public struct CriticalPointFinder: Sendable {
         for case let point? in solved {
             if let type, point.type != type { continue }
             guard point.loss.doubleValue >= globalMinimumLoss else { continue }
-            if found.contains(where: { equivalent($0.coordinates, point.coordinates, pattern: pattern, tolerance: tolerance) }) { continue }
+            if found.contains(where: { Self.equivalent($0.coordinates, point.coordinates, pattern: pattern, tolerance: tolerance) }) { continue }
             found.append(point)
         }
         let sorted = found.sorted { $0.loss < $1.loss }
@@ -158,17 +160,15 @@ public struct CriticalPointFinder: Sendable {
         }
     }
 
-    /// Whether two Double end points are one critical point up to a symmetry that keeps the
-    /// pattern: every coordinate within 1e-7 (Newton's Double end points agree to ~1e-9; distinct
-    /// critical points of the catalogue's isotropies differ by more than 1e-4).
-    static func sameUpToSymmetry(_ x: [Double], _ y: [Double], pattern: IsotropyPattern) -> Bool {
-        symmetryImages(of: x, pattern: pattern).contains { image in zip(image, y).allSatisfy { abs($0 - $1) <= 1e-7 } }
-    }
+    /// Two Double end points are one critical point when they are within this in every
+    /// coordinate, up to a symmetry: Newton's Double end points agree to ~1e-9; distinct critical
+    /// points of the catalogue's isotropies differ by more than 1e-4.
+    static let doubleEndPointTolerance = 1e-7
 
     /// Whether x and y are the same point up to a symmetry of the loss that keeps the pattern
-    /// (`symmetryImages`).
-    func equivalent(_ x: [BigFloat], _ y: [BigFloat], pattern: IsotropyPattern, tolerance: Double) -> Bool {
-        CriticalPointFinder.symmetryImages(of: x, pattern: pattern).contains { image in
+    /// (`symmetryImages`): every coordinate within `tolerance`.
+    static func equivalent<T: RealScalar>(_ x: [T], _ y: [T], pattern: IsotropyPattern, tolerance: Double) -> Bool {
+        symmetryImages(of: x, pattern: pattern).contains { image in
             zip(image, y).allSatisfy { abs(($0 - $1).doubleValue) <= tolerance }
         }
     }

@@ -166,54 +166,22 @@ struct CharacteristicPolynomial {
     }
 
     /// The two roots of a cluster (two branches with the same leading term, where Newton on p
-    /// itself meets a double root and crawls): Hensel lifting of the factor Q = λ^2 + q_1 λ + q_0
-    /// (the staged solve on the remainder of p mod Q, a regular system since Q's roots are
-    /// separated from the others at leading order), then λ = (-q_1 ± sqrt(q_1^2 - 4 q_0))/2 in the
+    /// itself meets a double root and crawls): Hensel lifting of the factor Q = λ^2 - e_1 λ + e_2
+    /// (`liftedFactor`), then λ = (e_1 ± sqrt(e_1^2 - 4 e_2))/2 in the
     /// series ring, which separates the two at whatever order they differ. `seeds`: the two
     /// branches' seed series (the fits' agreed coefficients).
     func clusterRoots(seeds: (S, S), ramification b: Int, terms: Int, precision: Int, name: String) throws -> [S] {
         let context = coefficients[0].context
         let one = BigFloat(1, precision: precision)
-        let seedQ = [seeds.0 + seeds.1, seeds.0 * seeds.1]   // -q_1, q_0
+        let seedQ = [seeds.0 + seeds.1, seeds.0 * seeds.1]   // e_1, e_2
         let exponents = try seedQ.map { q -> Rational in
             guard let e = q.leadingDExponent else { throw SolverError.notConverged("\(name): a cluster seed vanishes") }
             return e
         }
-        let scales = exponents.map { S.monomial(one, dExponent: $0, context: context) }
-        let starts = try zip(seedQ, scales).map { q, scale in try (q / scale).coefficients }
-        // Enough terms for the discriminant, where the d^(2 e) parts of q_1^2 and 4 q_0 cancel.
-        let needed = terms + 3 * b
-        var core = StagedCoefficientSolve(precision: precision, names: ["\(name) cluster -q_1", "\(name) cluster q_0"])
-        core.trace = getenv("PUISEUX_TRACE") != nil
-        core.firstStage = Int.max
-        let absolute = CharacteristicPolynomial(coefficients: coefficients.map { $0.mapCoefficients(context: context) { $0.magnitude } })
-        func remainder(_ p: CharacteristicPolynomial, _ sum: Dual<S>, _ product: Dual<S>) -> [Dual<S>] {
-            // p mod (λ^2 - sum λ + product), from the top.
-            var r = p.coefficients.map { Dual<S>($0) }
-            for i in stride(from: p.degree, through: 2, by: -1) {
-                let top = r[i]
-                r[i - 1] = r[i - 1] + top * sum
-                r[i - 2] = r[i - 2] - top * product
-            }
-            return [r[1], r[0]]
-        }
-        let (a, refined, _) = try core.solve(
-            start: starts.map { Array($0.prefix(2 * b + 2)) }, ramification: b, context: context,
-            needed: { bb, _ in needed * bb / b },
-            system: { eta in
-                let sum = Dual.variable(scales[0] * eta[0], index: 0, count: 2)
-                let product = Dual.variable(scales[1] * eta[1], index: 1, count: 2)
-                let r = remainder(self, sum, product)
-                let bounds = remainder(absolute, Dual(sum.value.mapCoefficients(context: context) { $0.magnitude }),
-                                       Dual(product.value.mapCoefficients(context: context) { $0.magnitude }))
-                let field = try (0..<2).map { try Self.withoutNoise(r[$0].value, bound: bounds[$0].value) }
-                let jacobian = (0..<2).map { j in (0..<2).map { k in r[j].partial(k) * scales[k] } }
-                return (field, jacobian)
-            })
-        guard refined == b else { throw SolverError.notConverged("\(name): the cluster needs ramification \(refined), the family has \(b)") }
-        let order = Rational(needed, b)
-        let sum = (scales[0] * S(ramification: b, valuation: 0, coefficients: a[0], order: nil, context: context)).addingBigO(dExponent: exponents[0] - order)
-        let product = (scales[1] * S(ramification: b, valuation: 0, coefficients: a[1], order: nil, context: context)).addingBigO(dExponent: exponents[1] - order)
+        let starts = try zip(seedQ, exponents).map { q, e in Array(try (q / S.monomial(one, dExponent: e, context: context)).coefficients.prefix(2 * b + 2)) }
+        // Enough terms for the discriminant, where the d^(2 e) parts of e_1^2 and 4 e_2 cancel.
+        let lifted = try liftedFactor(starts: starts, exponents: exponents, needed: terms + 3 * b, ramification: b, precision: precision, name: name)
+        let (sum, product) = (lifted[0], lifted[1])
         let discriminant = try Self.withoutNoise(sum * sum - product.scaled(by: BigFloat(4, precision: precision)),
                                                  bound: sum.mapCoefficients(context: context) { $0.magnitude } * sum.mapCoefficients(context: context) { $0.magnitude }
                                                     + product.mapCoefficients(context: context) { $0.magnitude }.scaled(by: BigFloat(4, precision: precision)),
