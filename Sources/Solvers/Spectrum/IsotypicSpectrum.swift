@@ -89,12 +89,15 @@ public struct IsotypicSpectrum: Sendable {
         self.twists = twists
     }
 
-    /// Eigenvalues of DF on the C-orthogonal complement of span(vectors) in Fix(pattern).
-    static func complementEigenvalues(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat], span: [[Rational]]) throws -> [BigFloat] {
+    /// Eigenvalues of DF on the C-orthogonal complement of span(vectors) in Fix(pattern); with
+    /// `scaling` (a diagonal D in the coordinates that commutes with the group, e.g. one row's
+    /// coordinates times sqrt 2, `NeuronSplit.halfSpectrum`) those of D S D instead of S.
+    static func complementEigenvalues(pattern: IsotropyPattern, d: BigFloat, xi: [BigFloat], span: [[Rational]], scaling: [BigFloat]? = nil) throws -> [BigFloat] {
         let n = xi.count
         let bits = d.precision
         // Symmetric frame y = C^{1/2} ξ: S = C^{1/2} DF C^{-1/2}.
-        let (s, roots) = try RestrictedSpectrum.symmetricJacobian(pattern: pattern, d: d, xi: xi)
+        var (s, roots) = try RestrictedSpectrum.symmetricJacobian(pattern: pattern, d: d, xi: xi)
+        if let scaling { s = Matrix(rows: n, columns: n) { i, j in scaling[i] * s[i, j] * scaling[j] } }
         let tolerance = Double(sign: .plus, exponent: -bits / 2, significand: 1)
         var basis = [[BigFloat]]()
         func orthogonalise(_ v: [BigFloat]) throws -> [BigFloat]? {
