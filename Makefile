@@ -128,6 +128,9 @@ demo: build
 	echo; echo "== Paper 003: the softest component of each k = d minimum and where its tangency arcs leave it"; \
 	run minima --max-p 1; \
 	run arc p1-m0-II --d 10; \
+	echo; echo "== Paper 002: the one-neuron student, and a neuron of the type II minimum split in half (inertia predicted by the congruence and counted)"; \
+	run one-neuron --d 10 --digits 12; \
+	run split p1-m0-II --d 10 --row 10 --mu 1/2 --digits 8; \
 	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
 	run check --fast
 

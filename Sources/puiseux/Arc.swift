@@ -28,20 +28,7 @@ struct Arc: ParsableCommand {
             small, a non-positive step).
             """)
 
-    @Argument(help: "A catalogue family (puiseux families); or give --isotropy and --from.")
-    var name: String?
-
-    @Option(help: "With --from: the minimum's isotropy in block notation (d, d-1,1, d-2,2, d-2,1,1, ...).")
-    var isotropy: String?
-
-    @Option(help: "With --from: m = k - d, the number of extra rows.")
-    var extra: Int = 0
-
-    @Option(help: "A minimum at --d in the coordinate order `critical` prints: comma-separated numbers (polished by Newton).")
-    var from: String?
-
-    @Option(name: .customLong("d"), help: "The integer d (the family's minimum dimension ... 40).")
-    var dimension: Int
+    @OptionGroup var given: PointArguments
 
     @Option(help: "+ or -: the way along the eigenvector.")
     var sign: String = "+"
@@ -62,36 +49,11 @@ struct Arc: ParsableCommand {
         guard sign == "+" || sign == "-" else { throw ValidationError("--sign must be + or - (got '\(sign)')") }
         guard rmax > 0, rmax.isFinite else { throw ValidationError("--rmax must be a positive number (got \(rmax))") }
         guard step > 0, step.isFinite, step <= rmax else { throw ValidationError("--step must be positive and at most --rmax (got \(step))") }
-        guard (name != nil) != (from != nil) else { throw ValidationError("give a catalogue name or --isotropy with --from (one of them)") }
-        let pattern = try self.pattern()
-        guard (pattern.minimumDimension + 1...40).contains(dimension) else {
-            throw ValidationError("--d must be an integer between \(pattern.minimumDimension + 1) and 40 (got \(dimension))")
-        }
-        if from != nil { _ = try startCoordinates(pattern) }
-    }
-
-    /// The minimum's isotropy pattern: the catalogue family's, or --isotropy with --extra.
-    func pattern() throws -> IsotropyPattern {
-        if let name {
-            guard let family = FamilyCatalogue.named(name) else { throw ValidationError("unknown family '\(name)' (puiseux families lists them)") }
-            return family.pattern
-        }
-        guard let isotropy else { throw ValidationError("--from needs --isotropy (and --extra when m > 0)") }
-        guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
-        return try IsotropyArgument.pattern(isotropy, extra: extra)
-    }
-
-    /// The --from coordinates, one per coordinate of the pattern.
-    func startCoordinates(_ pattern: IsotropyPattern) throws -> [Double] {
-        let values = (from ?? "").split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == pattern.dimension, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
-            throw ValidationError("--from needs \(pattern.dimension) finite numbers for \(pattern) (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
-        }
-        return values.map { $0! }
+        try given.validate(maximumDimension: 40)
     }
 
     /// What the output calls the minimum.
-    var label: String { name ?? "the minimum of \(isotropy ?? "?") given by --from" }
+    var label: String { given.label("minimum") }
 
     func run() throws {
         try destination.redirect()
@@ -101,10 +63,10 @@ struct Arc: ParsableCommand {
             direction = try SoftestDirection(point: point, eigenvalue: lowest)
             arc = try TangencyArc(from: point, direction: direction, sign: sign == "+" ? 1 : -1, rMax: rmax, step: step)
         } catch {
-            throw CLIFailure(computation: "\(label) at d = \(dimension): \(error)")
+            throw CLIFailure(computation: "\(label) at d = \(given.dimension): \(error)")
         }
         let report = ArcReport(
-            family: label, d: dimension, isotropy: direction.detected.description, sign: sign, lowestEigenvalue: lowest,
+            family: label, d: given.dimension, isotropy: direction.detected.description, sign: sign, lowestEigenvalue: lowest,
             signsRelated: arc.signsRelated,
             steps: arc.steps.map { ArcReport.Step(r: $0.r, loss: $0.loss, eta: $0.eta, mu: $0.mu) },
             events: arc.events.map { ArcReport.Event(kind: $0.kind.rawValue, r: $0.r, loss: $0.loss, index: $0.index, coordinates: $0.coordinates,
@@ -114,34 +76,21 @@ struct Arc: ParsableCommand {
         case .csv: print(report.csv)
         default: print(report.text)
         }
-        if !arc.completed { throw CLIFailure(computation: "\(label) at d = \(dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
+        if !arc.completed { throw CLIFailure(computation: "\(label) at d = \(given.dimension): \(arc.events.last?.note ?? "the arc stopped early")") }
     }
 
     /// The catalogue family a critical-point event belongs to (`FamilyCatalogue.member`).
     func catalogueFamily(_ event: TangencyArc.Event) -> String? {
         guard event.kind == .criticalPoint, let isotropy = event.isotropy else { return nil }
-        return FamilyCatalogue.member(isotropy: isotropy, d: dimension, loss: event.loss)?.name
+        return FamilyCatalogue.member(isotropy: isotropy, d: given.dimension, loss: event.loss)?.name
     }
 
     /// The minimum at d (the catalogue family's point, or Newton from --from), checked to be a
     /// minimum on the full Hessian, and its lowest Hessian eigenvalue.
     func minimum() throws -> (CriticalPoint, Double) {
-        let point: CriticalPoint
-        do {
-            if let name {
-                point = try FamilyCatalogue.criticalPoint(of: FamilyCatalogue.named(name)!, at: Double(dimension), precision: 128, confirmation: 192).working
-            } else {
-                let pattern = try self.pattern()
-                point = try NewtonSolver().solve(pattern: pattern, d: BigFloat(dimension, precision: 128),
-                                                 start: try startCoordinates(pattern).map { BigFloat($0, precision: 128) })
-            }
-        } catch let failure as CLIFailure {
-            throw failure
-        } catch {
-            throw CLIFailure(computation: "\(label) at d = \(dimension): \(error)")
-        }
+        let point = try given.point(precision: 128, confirmation: 128).working
         guard let (negatives, _) = try FullHessianIndex.count(point), negatives == 0 else {
-            throw CLIFailure(usage: "\(label) is not a minimum at d = \(dimension) (its Hessian has negative eigenvalues); arcs start at minima")
+            throw CLIFailure(usage: "\(label) is not a minimum at d = \(given.dimension) (its Hessian has negative eigenvalues); arcs start at minima")
         }
         return (point, try IsotypicSpectrum(point).allEigenvalues.map(\.doubleValue).min()!)
     }

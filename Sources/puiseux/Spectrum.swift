@@ -182,26 +182,8 @@ struct Spectrum: ParsableCommand {
         let degreeFormulas = Self.degreeFormulas(family)
         return a.components.enumerated().map { i, component in
             let other = b.components[i].eigenvalues
-            let list = component.eigenvalues.enumerated().map { e, series -> SpectrumEigenvalue in
-                let twin = other[e]
-                // Every power of d either run has, from the top: a term both give (to its agreed
-                // digits), a zero in both (skipped), or a disagreement, where the series stops:
-                // its O-term is that power (a term only one run has is a disagreement too).
-                let zero = BigFloat(0, precision: precision)
-                let powers = Set(series.terms.map(\.dExponent) + twin.terms.map(\.dExponent)).sorted(by: >)
-                var kept: [SpectrumTerm] = []
-                var order = max(series.dOrder!, twin.dOrder!)
-                for power in powers where power > order {
-                    let x = series.terms.first { $0.dExponent == power }?.coefficient ?? zero
-                    let y = twin.terms.first { $0.dExponent == power }?.coefficient ?? zero
-                    switch ConfirmedDigits(x, BigFloat(y, precision: precision), precision: precision) {
-                    case .digits(let k):
-                        kept.append(SpectrumTerm(exponent: power, text: x.isZero ? "0" : x.formatted(significantDigits: k), digits: k, value: x.doubleValue))
-                    case .zero: continue
-                    case .unconfirmed: order = power
-                    }
-                }
-                return SpectrumEigenvalue(terms: kept, order: order)
+            let list = component.eigenvalues.enumerated().map { e, series in
+                SpectrumEigenvalue(working: series, confirmation: other[e], precision: precision)
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).

@@ -261,8 +261,22 @@ struct CLITests {
         arguments.first == "minima" || (arguments.first == "check" && !arguments.contains("--fast"))
     }
 
-    @Test("every example in every command's --help runs as printed",
-          arguments: ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron"])
+    /// Every subcommand; `helpListsEveryCommand` keeps this list equal to what `puiseux --help` lists.
+    static let commands = ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron", "split"]
+
+    @Test("the commands whose examples are run are all that puiseux --help lists")
+    func helpListsEveryCommand() throws {
+        let help = try CLI.run(["--help"]).stdout
+        let section = try #require(help.components(separatedBy: "SUBCOMMANDS:").last?.components(separatedBy: "See 'puiseux help").first)
+        // A command's line starts with two spaces and its name; continuation lines are indented further.
+        let listed = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }
+        #expect(Set(listed) == Set(Self.commands), "\(listed)")
+    }
+
+    @Test("every example in every command's --help runs as printed", arguments: CLITests.commands)
     func everyHelpExample(_ command: String) throws {
         let examples = try Self.examples(command)
         #expect(examples.count >= 2, "\(command) --help shows too few examples")

@@ -63,4 +63,25 @@ struct NeuronSplitTests {
         #expect(ours.count == values.count, "multiplicities add up to (k + 1) d")
         #expect(zip(ours, values).allSatisfy { abs($0 - $1) <= max(floor, 1e-10) }, "\(name) d = \(d) row \(row)")
     }
+
+    @Test("Y's eigenvalue series agree with Y exactly at d = 1e6 within their O-terms",
+          arguments: [("p0-m0-I", SplitRow.Place.block(0)), ("p1-m0-II", .block(0)), ("p1-m0-II", .block(1)), ("p1-m1-II", .extra(0))])
+    func series(_ name: String, _ place: SplitRow.Place) throws {
+        let family = FamilyCatalogue.named(name)!
+        let series = try NeuronSplit.ySeries(family, place: place, terms: 4, precision: 256)
+        let at = BigFloat(1_000_000, precision: 256)
+        let point = try FamilyCatalogue.criticalPoint(of: family, at: 1e6, precision: 256, confirmation: 320).working
+        let exact = try NeuronSplit(point: point, row: try SplitRow.representative(place, pattern: family.pattern))
+        #expect(series.map(\.name) == exact.y.map(\.name))
+        for (s, x) in zip(series, exact.y) {
+            #expect(s.eigenvalues.count == x.eigenvalues.count, "\(name) \(s.name)")
+            // Both ascending for large d.
+            for (a, b) in zip(s.eigenvalues, x.eigenvalues.sorted()) {
+                let order = try #require(a.dOrder)
+                let value = a.terms.reduce(BigFloat(0, precision: 256)) { sum, term in sum + term.coefficient * (try! BigFloat.pow(at, term.dExponent)) }
+                let bound = try BigFloat.pow(at, order) * BigFloat(100, precision: 256) * (b.magnitude + BigFloat(1, precision: 256))
+                #expect((value - b).magnitude < bound, "\(name) \(s.name): series \(value.doubleValue) vs exact \(b.doubleValue)")
+            }
+        }
+    }
 }

@@ -80,16 +80,7 @@ public struct SeriesSpectrum: Sendable {
             }
         }
         let (lambdaX, lambdaY) = try j.exteriorAndY()
-        func truncated(_ s: S, _ name: String) throws -> S {
-            guard let lead = s.leadingDExponent else {
-                throw SolverError.notConverged("\(family.name): the \(name) eigenvalue has no known term (a longer family series is needed)")
-            }
-            let order = lead - Rational(terms, b)
-            if let known = s.dOrder, known > order {
-                throw SolverError.notConverged("\(family.name): the \(name) eigenvalue is known only to O(d^(\(known))); need O(d^(\(order))) (a longer family series)")
-            }
-            return s.polynomialPart(aboveDExponent: order).addingBigO(dExponent: order)
-        }
+        func truncated(_ s: S, _ name: String) throws -> S { try Self.truncated(s, terms: terms, ramification: b, label: "\(family.name): the \(name) eigenvalue") }
         var components: [(name: String, eigenvalues: [S])] = []
         // The twisted components (a block of size 2 or 3): Fix(fine) modulo the span.
         var twisted: [(String, CharacteristicPolynomial)] = []
@@ -98,39 +89,8 @@ public struct SeriesSpectrum: Sendable {
             if !block.isEmpty { twisted.append((space.name, try CharacteristicPolynomial(block))) }
         }
         for (name, poly) in [("t", polyT), ("s", polyS)] + twisted {
-            let label = "\(family.name): \(name)-eigenvalue"
-            var found: [S] = []
-            for lead in try poly.leadingTerms(name: label) {
-                let monomial = S.monomial(lead.coefficient, dExponent: lead.exponent, context: j.context)
-                switch lead.multiplicity {
-                case 1:
-                    // λ = d^((b - ℓ)/b) η with η(∞) = z: ℓ = b (1 - γ).
-                    guard let l = (Rational(b) * (1 - lead.exponent)).intComponents, l.1 == 1, l.0 >= 0 else {
-                        throw SolverError.notConverged("\(label): a root of size d^(\(lead.exponent)) needs a finer ramification than b = \(b)")
-                    }
-                    let seed = Array(repeating: BigFloat(0, precision: precision), count: l.0) + [lead.coefficient]
-                    found.append(try truncated(poly.root(near: seed, lead: l.0, ramification: b, terms: terms, precision: precision, name: label), name))
-                case 2:
-                    let pair = try poly.clusterRoots(seeds: (monomial, monomial), ramification: b, terms: terms, precision: precision, name: label)
-                    found += try pair.map { try truncated($0, name) }
-                default:
-                    let cluster = try poly.clusterRoots(leading: lead.coefficient, exponent: lead.exponent, multiplicity: lead.multiplicity,
-                                                        ramification: b, terms: terms, precision: precision, name: label)
-                    found += try cluster.map { try truncated($0, name) }
-                }
-                // Each root must continue the leading term it was started from: to 1e-6, or to
-                // what double precision gives a k-fold root of the edge polynomial, 10 (1e-16)^(1/k).
-                let tolerance = max(1e-6, 10 * pow(1e-16, 1 / Double(lead.multiplicity)))
-                for root in found.suffix(lead.multiplicity) {
-                    guard let top = root.terms.first, top.dExponent == lead.exponent,
-                          (top.coefficient - lead.coefficient).magnitude.doubleValue <= tolerance * max(1, lead.coefficient.magnitude.doubleValue) else {
-                        throw SolverError.notConverged("\(label): the series solve left the branch of leading term \(lead.coefficient.formatted(significantDigits: 8)) d^(\(lead.exponent))")
-                    }
-                }
-            }
-            guard found.count == poly.degree else {
-                throw SolverError.notConverged("\(label)s: \(found.count) roots for a characteristic polynomial of degree \(poly.degree)")
-            }
+            let found = try poly.seriesRoots(name: "\(family.name): \(name)-eigenvalue", ramification: b, terms: terms, precision: precision,
+                                             context: j.context) { try truncated($0, name) }
             components.append((name, found.sorted(by: Self.asymptoticallyBelow)))
         }
         // t, s, x, y, then the twisted ones in IsotypicSplit's order.
@@ -140,6 +100,19 @@ public struct SeriesSpectrum: Sendable {
         components.append(("y", [try truncated(lambdaY, "y")]))
         components += extra
         return SeriesSpectrum(family: family, ramification: b, terms: terms, components: components, expansion: expansion)
+    }
+
+    /// An eigenvalue series cut to `terms` powers of t from its leading one, with that O-term;
+    /// throws when the series is not known that far (a longer family series is needed).
+    static func truncated(_ s: S, terms: Int, ramification b: Int, label: String) throws -> S {
+        guard let lead = s.leadingDExponent else {
+            throw SolverError.notConverged("\(label) has no known term (a longer family series is needed)")
+        }
+        let order = lead - Rational(terms, b)
+        if let known = s.dOrder, known > order {
+            throw SolverError.notConverged("\(label) is known only to O(d^(\(known))); need O(d^(\(order))) (a longer family series)")
+        }
+        return s.polynomialPart(aboveDExponent: order).addingBigO(dExponent: order)
     }
 
     /// u < v for all large d: the first term (in decreasing powers of d) where they differ.

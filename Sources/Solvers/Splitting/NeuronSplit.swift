@@ -19,8 +19,8 @@ import Landscape
 /// n_b >= 2 (multiplicity n_b - 1), as a difference of two traces, with one more index split
 /// off b. No d x d matrix is formed, so d may be any real number.
 public struct NeuronSplit: Sendable {
-    /// One component of Y: "t" (the vectors fixed by row J's stabiliser) or "s(b)" (the
-    /// standard representation of the columns of block b).
+    /// One component of Y: "t" (the vectors fixed by row J's stabiliser) or the standard
+    /// representation of the columns of one block ("s(S_{d-2})", `standardName`).
     public struct Component: Sendable {
         public let name: String
         /// The column block whose standard representation this is; nil for t.
@@ -57,9 +57,15 @@ public struct NeuronSplit: Sendable {
             let (finer, finerPlace) = try Self.splittingOneColumn(b, of: refined, place: place)
             let finerXi = try point.pattern.embed(point.coordinates, into: finer)
             let larger = try Self.rowBlock(pattern: finer, place: finerPlace, d: point.d, xi: finerXi).block
-            components.append(Component(name: "s(\(b))", columnBlock: b, eigenvalues: [larger.trace - block.trace]))
+            components.append(Component(name: Self.standardName(column: b, of: refined), columnBlock: b, eigenvalues: [larger.trace - block.trace]))
         }
         y = components
+    }
+
+    /// The name of the standard component on the columns of block b: "s(S_{d-2})" for the big
+    /// block of a pattern with 2 indices outside it, "s(S_{3}) block 2" for a small one.
+    static func standardName(column b: Int, of pattern: IsotropyPattern) -> String {
+        b == 0 ? "s(S_{d-\(pattern.smallTotal)})" : "s(S_{\(pattern.smallBlocks[b - 1])}) block \(b + 1)"
     }
 
     /// The multiplicity of each eigenvalue of a component at integer d: 1 for t, n_b - 1 for s(b).

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Numbers
+import Landscape
+import Solvers
+
+/// A critical point at one integer d, as `arc` and `split` take it: a catalogue family's point
+/// at --d, or Newton's from the coordinates of --from for --isotropy/--extra. One reader for both.
+struct PointArguments: ParsableArguments {
+    @Argument(help: "A catalogue family (puiseux families); or give --isotropy and --from.")
+    var name: String?
+
+    @Option(help: "With --from: the point's isotropy in block notation (d, d-1,1, d-2,2, d-2,1,1, ...).")
+    var isotropy: String?
+
+    @Option(help: "With --from: m = k - d, the number of extra rows.")
+    var extra: Int = 0
+
+    @Option(help: "A critical point at --d in the coordinate order `critical` prints: comma-separated numbers (polished by Newton).")
+    var from: String?
+
+    @Option(name: .customLong("d"), help: "The integer d.")
+    var dimension: Int
+
+    /// Checks what can be checked without computing; `dimensions` are the d the command allows
+    /// above the pattern's smallest.
+    func validate(maximumDimension: Int) throws {
+        guard (name != nil) != (from != nil) else { throw ValidationError("give a catalogue name or --isotropy with --from (one of them)") }
+        let pattern = try self.pattern()
+        guard (pattern.minimumDimension + 1...maximumDimension).contains(dimension) else {
+            throw ValidationError("--d must be an integer between \(pattern.minimumDimension + 1) and \(maximumDimension) (got \(dimension))")
+        }
+        if from != nil { _ = try startCoordinates(pattern) }
+    }
+
+    /// The point's isotropy pattern: the catalogue family's, or --isotropy with --extra.
+    func pattern() throws -> IsotropyPattern {
+        if let name {
+            guard let family = FamilyCatalogue.named(name) else { throw ValidationError("unknown family '\(name)' (puiseux families lists them)") }
+            return family.pattern
+        }
+        guard let isotropy else { throw ValidationError("--from needs --isotropy (and --extra when m > 0)") }
+        guard extra >= 0 else { throw ValidationError("--extra must be >= 0 (got \(extra))") }
+        return try IsotropyArgument.pattern(isotropy, extra: extra)
+    }
+
+    /// The --from coordinates, one per coordinate of the pattern.
+    func startCoordinates(_ pattern: IsotropyPattern) throws -> [Double] {
+        let values = (from ?? "").split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == pattern.dimension, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+            throw ValidationError("--from needs \(pattern.dimension) finite numbers for \(pattern) (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
+        }
+        return values.map { $0! }
+    }
+
+    /// What the output calls the point.
+    func label(_ what: String) -> String { name ?? "the \(what) of \(isotropy ?? "?") given by --from" }
+
+    /// The catalogue family, when given by name.
+    var family: Solvers.Family? { name.flatMap(FamilyCatalogue.named) }
+
+    /// The point at --d (at `precision` bits, and polished at `confirmation` when asked): the
+    /// family's, or Newton's from --from. A failure is a computation's (exit 1).
+    func point(precision: Int, confirmation: Int) throws -> (working: CriticalPoint, confirmation: CriticalPoint) {
+        do {
+            if let family {
+                return try FamilyCatalogue.criticalPoint(of: family, at: Double(dimension), precision: precision, confirmation: confirmation)
+            }
+            let pattern = try self.pattern()
+            let start = try startCoordinates(pattern)
+            let newton = NewtonSolver()
+            let working = try newton.solve(pattern: pattern, d: BigFloat(dimension, precision: precision), start: start.map { BigFloat($0, precision: precision) })
+            let polished = try newton.solve(pattern: pattern, d: BigFloat(dimension, precision: confirmation),
+                                            start: working.coordinates.map { BigFloat($0, precision: confirmation) })
+            return (working, polished)
+        } catch {
+            throw CLIFailure(computation: "\(label("point")) at d = \(dimension): \(error)")
+        }
+    }
+}
