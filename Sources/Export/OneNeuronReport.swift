@@ -28,37 +28,61 @@ public struct OneNeuronReport {
         }
     }
 
-    public struct Point {
-        public var sign: Int, kind: String
-        public var c: Value, loss: Value, trivial: Value, standard: Value
-        public init(sign: Int, kind: String, c: Value, loss: Value, trivial: Value, standard: Value) {
-            (self.sign, self.kind, self.c, self.loss, self.trivial, self.standard) = (sign, kind, c, loss, trivial, standard)
+    /// A quantity: its JSON key, its label in text, its value.
+    public struct Quantity {
+        public var key: String, label: String, value: Value
+        public init(key: String, label: String, value: Value) { (self.key, self.label, self.value) = (key, label, value) }
+    }
+
+    /// A Hessian eigenvalue: its component (t, s, or "a" for paper 002's direction of the
+    /// hyperbola), multiplicity as a formula in d, a label for text, its value.
+    public struct Eigenvalue {
+        public var irrep: String, multiplicity: String, label: String, value: Value
+        public init(irrep: String, multiplicity: String, label: String, value: Value) {
+            (self.irrep, self.multiplicity, self.label, self.value) = (irrep, multiplicity, label, value)
         }
     }
 
-    /// "d = 10" or "as d -> infinity".
-    public var at: String
+    public struct Point {
+        public var sign: Int, kind: String
+        /// The Hessian index as a formula in d ("0", "d - 1").
+        public var index: String
+        public var quantities: [Quantity]
+        public var eigenvalues: [Eigenvalue]
+        public init(sign: Int, kind: String, index: String, quantities: [Quantity], eigenvalues: [Eigenvalue]) {
+            (self.sign, self.kind, self.index, self.quantities, self.eigenvalues) = (sign, kind, index, quantities, eigenvalues)
+        }
+    }
+
+    /// "d = 10" or "as d -> infinity"; `d` the number, nil for series.
+    public var at: String, d: String?
+    /// "ours" or "002".
+    public var units: String
     public var points: [Point]
     public var header: String
-    public init(at: String, points: [Point], header: String) { (self.at, self.points, self.header) = (at, points, header) }
+    public init(at: String, d: String?, units: String, points: [Point], header: String) {
+        (self.at, self.d, self.units, self.points, self.header) = (at, d, units, points, header)
+    }
 
     public var text: String {
         var lines = TextWrap.words("one-neuron student W = c 1^T of the teacher I_d, \(at): \(header)", indent: 4)
         for p in points {
             lines.append("  c\(p.sign > 0 ? "+" : "-"): \(p.kind)")
-            for (name, value) in [("c", p.c), ("loss", p.loss), ("eigenvalue on 1 (multiplicity 1)", p.trivial), ("eigenvalue on 1^⊥ (multiplicity d - 1)", p.standard)] {
-                lines += TextWrap.words("    \(name) = \(value.text)", indent: 8)
-            }
+            for q in p.quantities { lines += TextWrap.words("    \(q.label) = \(q.value.text)", indent: 8) }
+            for e in p.eigenvalues { lines += TextWrap.words("    eigenvalue \(e.label) (multiplicity \(e.multiplicity)) = \(e.value.text)", indent: 8) }
         }
         return lines.joined(separator: "\n")
     }
 
     public var json: String {
         let items = points.map { p in
-            JSON.object([("sign", String(p.sign)), ("kind", JSON.string(p.kind)), ("c", p.c.json), ("loss", p.loss.json),
-                         ("eigenvalues", JSON.array([JSON.object([("irrep", JSON.string("t")), ("degree", JSON.string("1")), ("value", p.trivial.json)], indent: nil),
-                                                     JSON.object([("irrep", JSON.string("s")), ("degree", JSON.string("d - 1")), ("value", p.standard.json)], indent: nil)], indent: nil, closingIndent: nil))], indent: nil)
+            JSON.object([("sign", String(p.sign)), ("kind", JSON.string(p.kind)), ("index", JSON.string(p.index))]
+                        + p.quantities.map { ($0.key, $0.value.json) }
+                        + [("eigenvalues", JSON.array(p.eigenvalues.map { e in
+                            JSON.object([("irrep", JSON.string(e.irrep)), ("multiplicity", JSON.string(e.multiplicity)), ("value", e.value.json)], indent: nil)
+                        }, indent: nil, closingIndent: nil))], indent: nil)
         }
-        return JSON.object([("at", JSON.string(at)), ("critical_points", JSON.array(items, indent: "    ", closingIndent: "  "))], indent: "  ")
+        return JSON.object([("d", d.map(JSON.string) ?? "null"), ("at", JSON.string(at)), ("units", JSON.string(units)),
+                            ("critical_points", JSON.array(items, indent: "    ", closingIndent: "  "))], indent: "  ")
     }
 }

@@ -20,6 +20,7 @@ struct OneNeuronCommand: ParsableCommand {
             Examples:
               puiseux one-neuron --d 10
               puiseux one-neuron --terms 4 --format json
+              puiseux one-neuron --d 10 --units 002
 
             Exit status: 0 success, 1 a computation failed, 2 bad usage.
             """)
@@ -35,6 +36,9 @@ struct OneNeuronCommand: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+
+    @Option(help: "Units: ours (output weight 1, L = 1/2 E[(f - f*)^2]) or 002 (paper 002's: output weight free, no 1/2; ||w|| a, the similarity u, the loss and the (d + 1) x (d + 1) Hessian in (w, a)).")
+    var units: Units = .ours
 
     @OptionGroup var shown: DigitsOption
 
@@ -61,42 +65,65 @@ struct OneNeuronCommand: ParsableCommand {
 
     static func kind(_ sign: Int) -> String { sign > 0 ? "minimum" : "saddle of index d - 1" }
 
-    /// The text of x (at P bits) to the digits y (at 2P) backs, shown by the display rule.
+    /// The digits of x (at P bits) that y (at 2P) backs, shown by the display rule.
     func backed(_ x: BigFloat, _ y: BigFloat, _ display: DisplayDigits) -> String {
         let confirmed = ConfirmedDigits(x, y, precision: precision)
         guard let text = confirmed.text(x) else { return "(not backed)" }
         return display.shown(text, known: confirmed.count).text
     }
 
-    func atDimension(_ d: Double, _ display: DisplayDigits) throws -> OneNeuronReport {
-        let a = try OneNeuron.criticalPoints(d: BigFloat(d, precision: precision))
-        let b = try OneNeuron.criticalPoints(d: BigFloat(d, precision: 2 * precision))
-        let points = zip(a, b).map { x, y in
-            OneNeuronReport.Point(sign: x.sign, kind: Self.kind(x.sign), c: .number(backed(x.c, y.c, display)), loss: .number(backed(x.loss, y.loss, display)),
-                                  trivial: .number(backed(x.trivial, y.trivial, display)), standard: .number(backed(x.standard, y.standard, display)))
+    /// The report's points from both critical points at P (`a`) and 2P (`b`), each value laid
+    /// out by `value`, in the units asked for: ours, or paper 002's (`OneNeuron.paper002`).
+    func points<T: ElementaryScalar>(_ a: [OneNeuron.CriticalPoint<T>], _ b: [OneNeuron.CriticalPoint<T>], d: (T, T),
+                                     value: (T, T) -> OneNeuronReport.Value) throws -> [OneNeuronReport.Point] {
+        typealias Q = OneNeuronReport.Quantity
+        typealias E = OneNeuronReport.Eigenvalue
+        return try zip(a, b).map { x, y in
+            let index = x.sign > 0 ? "0" : "d - 1"
+            guard units == .paper002 else {
+                return .init(sign: x.sign, kind: Self.kind(x.sign), index: index,
+                             quantities: [Q(key: "c", label: "c", value: value(x.c, y.c)), Q(key: "loss", label: "loss", value: value(x.loss, y.loss))],
+                             eigenvalues: [E(irrep: "t", multiplicity: "1", label: "on 1", value: value(x.trivial, y.trivial)),
+                                           E(irrep: "s", multiplicity: "d - 1", label: "on 1^⊥", value: value(x.standard, y.standard))])
+            }
+            let (p, q) = (try OneNeuron.paper002(x, d: d.0), try OneNeuron.paper002(y, d: d.1))
+            return .init(sign: x.sign, kind: Self.kind(x.sign), index: index,
+                         quantities: [Q(key: "norm_times_a", label: "||w|| a (the hyperbola (t w, a/t); here a = 1)", value: value(p.product, q.product)),
+                                      Q(key: "similarity", label: "u = w.v_i/||w||", value: value(p.similarity, q.similarity)),
+                                      Q(key: "loss", label: "loss E[(f - f*)^2]", value: value(p.loss, q.loss))],
+                         eigenvalues: [E(irrep: "a", multiplicity: "1", label: "along the hyperbola", value: value(p.hyperbola, q.hyperbola)),
+                                       E(irrep: "t", multiplicity: "1", label: "on span(1, a), 1 + ||w||^2", value: value(p.along, q.along)),
+                                       E(irrep: "s", multiplicity: "d - 1", label: "on 1^⊥", value: value(p.standard, q.standard))])
         }
-        return OneNeuronReport(at: "d = \(BigFloat(d, precision: 64).formatted(significantDigits: 17))", points: points,
-                               header: "closed forms at \(precision) and \(2 * precision) bits, digits shown agree")
+    }
+
+    func atDimension(_ d: Double, _ display: DisplayDigits) throws -> OneNeuronReport {
+        let (x, y) = (BigFloat(d, precision: precision), BigFloat(d, precision: 2 * precision))
+        let list = try points(try OneNeuron.criticalPoints(d: x), try OneNeuron.criticalPoints(d: y), d: (x, y)) { .number(backed($0, $1, display)) }
+        let number = BigFloat(d, precision: 64).formatted(significantDigits: 17)
+        return OneNeuronReport(at: "d = \(number)", d: number, units: units.rawValue, points: list,
+                               header: "closed forms at \(precision) and \(2 * precision) bits, digits shown agree\(units.header)")
     }
 
     func series(_ display: DisplayDigits) throws -> OneNeuronReport {
         typealias S = PuiseuxSeries<BigFloat>
-        let a = try OneNeuron.criticalPoints(d: S.d(context: SeriesContext(precision: precision, relativeTerms: terms + 4)))
-        let b = try OneNeuron.criticalPoints(d: S.d(context: SeriesContext(precision: 2 * precision, relativeTerms: terms + 4)))
-        func value(_ x: S, _ y: S) -> OneNeuronReport.Value {
-            let kept = Array(x.terms.prefix(terms))
-            let order = kept.count < x.terms.count ? x.terms[kept.count].dExponent : x.dOrder
-            let list = kept.map { t -> (exponent: Rational, text: String) in
-                let other = y.terms.first { $0.dExponent == t.dExponent }?.coefficient ?? BigFloat(0, precision: 2 * precision)
-                return (t.dExponent, backed(t.coefficient, other, display))
-            }
-            return .series(list, order: order)
+        let (x, y) = (S.d(context: SeriesContext(precision: precision, relativeTerms: terms + 4)), S.d(context: SeriesContext(precision: 2 * precision, relativeTerms: terms + 4)))
+        let list = try points(try OneNeuron.criticalPoints(d: x), try OneNeuron.criticalPoints(d: y), d: (x, y)) { a, b in
+            let kept = Array(a.terms.prefix(terms))
+            let order = kept.count < a.terms.count ? a.terms[kept.count].dExponent : a.dOrder
+            let zero = BigFloat(0, precision: 2 * precision)
+            return .series(kept.map { t in (t.dExponent, backed(t.coefficient, b.terms.first { $0.dExponent == t.dExponent }?.coefficient ?? zero, display)) }, order: order)
         }
-        let points = zip(a, b).map { x, y in
-            OneNeuronReport.Point(sign: x.sign, kind: Self.kind(x.sign), c: value(x.c, y.c), loss: value(x.loss, y.loss),
-                                  trivial: value(x.trivial, y.trivial), standard: value(x.standard, y.standard))
-        }
-        return OneNeuronReport(at: "as d -> infinity", points: points,
-                               header: "the closed forms as Puiseux series at \(precision) and \(2 * precision) bits, \(terms) nonzero terms each, digits shown agree")
+        return OneNeuronReport(at: "as d -> infinity", d: nil, units: units.rawValue, points: list,
+                               header: "the closed forms as Puiseux series at \(precision) and \(2 * precision) bits, \(terms) nonzero terms each, digits shown agree\(units.header)")
+    }
+}
+
+/// `--units`: this toolkit's conventions or paper 002's (Docs/one-neuron.md, "Paper 002's units").
+enum Units: String, ExpressibleByArgument, CaseIterable {
+    case ours, paper002 = "002"
+
+    var header: String {
+        self == .ours ? "" : "; in paper 002's units: output weight a free, loss E[(f - f*)^2] (twice ours), the Hessian in (w, a) at a = 1"
     }
 }

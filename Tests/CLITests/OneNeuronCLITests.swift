@@ -16,7 +16,21 @@ struct OneNeuronCLITests {
         #expect(series.status == 0 && series.stdout.contains("0.3183098861837907 d^(1/2) + 0.5"), "\(series.stdout)")
     }
 
-    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"]])
+    /// --units 002: the paper's invariants; ||w|| a for c+ is Theorem 3.3's k h(u)/h(1) at k = 10,
+    /// u = 1/sqrt(10): 4.92476059... (computed independently in OneNeuronTests.theorem33).
+    @Test func paperUnits() throws {
+        let r = try CLI.run(["one-neuron", "--d", "10", "--units", "002", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(doc["d"] as? String == "10" && doc["units"] as? String == "002")
+        let points = try #require(doc["critical_points"] as? [[String: Any]])
+        #expect(points.map { Set($0.keys) } == Array(repeating: ["sign", "kind", "index", "norm_times_a", "similarity", "loss", "eigenvalues"], count: 2))
+        #expect((points[0]["norm_times_a"] as? String ?? "").hasPrefix("4.92476059"))
+        let eigenvalues = try #require(points[1]["eigenvalues"] as? [[String: Any]])
+        #expect(eigenvalues.map { $0["multiplicity"] as? String } == ["1", "1", "d - 1"])
+    }
+
+    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"], ["one-neuron", "--units", "003"]])
     func bad(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Numbers
 import Series
 import LinearAlgebra
@@ -46,5 +47,55 @@ struct OneNeuronTests {
         // Leading terms: c+ = d^(1/2)/π + ..., the standard eigenvalue of c+ -> 0 like d^(-1/2).
         #expect(series[0].c.terms.first?.dExponent == Rational(1, 2))
         #expect(series[0].standard.terms.first?.dExponent == Rational(-1, 2))
+    }
+
+    /// Paper 002's loss E[(a relu(w.x) - Σ relu(e_j.x))^2] with the output weight a free, from
+    /// the explicit model's kernel (independent of `OneNeuron.paper002`).
+    static func paperLoss(_ w: [Double], _ a: Double) throws -> Double {
+        let d = w.count
+        let teacher = (0..<d).map { j in (0..<d).map { $0 == j ? 1.0 : 0.0 } }
+        let cross = try teacher.reduce(0.0) { $0 + (try ExplicitModel<Double>.kernel(w, $1)) }
+        let constant = Double(d) / 2 + Double(d * (d - 1)) / (2 * Double.pi)
+        return a * a * w.reduce(0) { $0 + $1 * $1 } / 2 - 2 * a * cross + constant
+    }
+
+    @Test("paper 002's units: loss, zero gradient in (w, a) and the (d + 1) x (d + 1) Hessian by finite differences", arguments: [3, 5, 10])
+    func paperUnits(_ d: Int) throws {
+        for point in try OneNeuron.criticalPoints(d: Double(d)) {
+            let paper = try OneNeuron.paper002(point, d: Double(d))
+            let x = Array(repeating: point.c, count: d) + [1.0]
+            func f(_ y: [Double]) throws -> Double { try Self.paperLoss(Array(y.prefix(d)), y[d]) }
+            #expect(abs(try f(x) - paper.loss) < 1e-12 * Double(d * d))
+            let h = 1e-4, n = d + 1
+            func shifted(_ i: Int, _ s: Double, _ j: Int, _ t: Double) -> [Double] { var y = x; y[i] += s; y[j] += t; return y }
+            for i in 0..<n { #expect(abs((try f(shifted(i, h, i, 0)) - f(shifted(i, -h, i, 0))) / (2 * h)) < 1e-6, "gradient (central differences, error ~h^2 f'''), d = \(d)") }
+            let hessian = try Matrix<Double>(rows: n, columns: n) { i, j in
+                try (f(shifted(i, h, j, h)) - f(shifted(i, h, j, -h)) - f(shifted(i, -h, j, h)) + f(shifted(i, -h, j, -h))) / (4 * h * h)
+            }
+            let eigenvalues = try hessian.symmetricEigenvalues().sorted()
+            let expected = ([paper.hyperbola, paper.along] + Array(repeating: paper.standard, count: d - 1)).sorted()
+            #expect(zip(eigenvalues, expected).allSatisfy { abs($0 - $1) < 1e-5 * max(1, abs($1)) }, "d = \(d): \(eigenvalues) vs \(expected)")
+        }
+    }
+
+    /// Paper 002, Theorem 3.3 (ReLU, k teacher neurons, here k = d): the global minima satisfy
+    /// ||w|| a = k h(u)/h(1) with u = 1/sqrt(k) and L* = k^2 (h(0) - h(u)^2/h(1)) + k (h(1) - h(0)),
+    /// h(u) = (sqrt(1 - u^2) + (π - acos u) u)/(2π) the potential g(r1, r2, u) = r1 r2 h(u). Our c+
+    /// reproduces both; and the same formulas at u = -1/sqrt(k) give c-, a critical point (a saddle
+    /// of index d - 1) that the theorem says does not exist for k > 1 (Docs/one-neuron.md).
+    @Test("Theorem 3.3's closed forms: c+ at u = 1/sqrt(k), and c- at u = -1/sqrt(k)", arguments: [2, 3, 10, 100])
+    func theorem33(_ d: Int) throws {
+        func h(_ u: Double) -> Double {
+            let angle: Double = Double.pi - acos(u)
+            return (sqrt(1 - u * u) + angle * u) / (2 * Double.pi)
+        }
+        let k = Double(d)
+        for (point, u) in zip(try OneNeuron.criticalPoints(d: k), [1 / sqrt(k), -1 / sqrt(k)]) {
+            let paper = try OneNeuron.paper002(point, d: k)
+            #expect(abs(paper.product - k * h(u) / h(1)) < 1e-12 * k)
+            let published: Double = k * k * (h(0) - h(u) * h(u) / h(1)) + k * (h(1) - h(0))
+            #expect(abs(paper.loss - published) < 1e-11 * k * k)
+            #expect(abs(paper.similarity - u) < 1e-15)
+        }
     }
 }

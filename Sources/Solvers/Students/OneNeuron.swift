@@ -39,4 +39,24 @@ public enum OneNeuron {
             return CriticalPoint(sign: sign, c: c, loss: loss, trivial: half, standard: half - kappa)
         }
     }
+
+    /// A critical point in paper 002's conventions (Docs/one-neuron.md, "Paper 002's units"):
+    /// output weight a free, loss E[(f - f*)^2] (no 1/2, twice ours). Our point is (w, a) =
+    /// (c 1, 1) on the hyperbola (t w, a/t) of equal function; the paper's invariants are
+    /// ||w|| a = |c| sqrt(d) and the similarity u = w.e_i/||w|| = sign(c)/sqrt(d). The Hessian of
+    /// the paper's loss in (w, a) at a = 1 is 2 Hess_w (ours) on 1^⊥, and on span(1/|1|, a) the
+    /// block [[1, |w|], [|w|, |w|^2]]: eigenvalues 0 (along the hyperbola) and 1 + |w|^2.
+    public struct Paper002<T: ElementaryScalar> {
+        public let product: T, similarity: T, loss: T
+        /// 1 + ||w||^2 (multiplicity 1), 0 on the hyperbola (multiplicity 1), 2 (1/2 - κ) (d - 1).
+        public let along: T, hyperbola: T, standard: T
+    }
+
+    public static func paper002<T: ElementaryScalar>(_ p: CriticalPoint<T>, d: T) throws -> Paper002<T> {
+        let product = try (p.sign > 0 ? p.c : -p.c) * T.sqrt(d)
+        let similarity = try d.constant(p.sign) / T.sqrt(d)
+        let two = d.constant(2)
+        return Paper002(product: product, similarity: similarity, loss: two * p.loss,
+                        along: d.constant(1) + product * product, hyperbola: d.constant(0), standard: two * p.standard)
+    }
 }
