@@ -98,4 +98,36 @@ struct OneNeuronTests {
             #expect(abs(paper.similarity - u) < 1e-15)
         }
     }
+
+    /// Every critical point w != 0 of the one-neuron loss is c+ 1 or c- 1 (Docs/one-neuron.md,
+    /// "No other critical points"). (a) The argument's one numerical fact: with x* the minimum of
+    /// ψ(x) = (π - acos x)/x on (0, 1), ψ(sqrt(1 - x*^2)) > π >= ψ on [x*, 1]. (b) Independently,
+    /// Newton on the explicit model's gradient from random starts in R^d finds nothing else.
+    @Test("no critical points of the one-neuron student off the line W = c 1^T", arguments: [3, 4, 7])
+    func onlyTheLine(_ d: Int) throws {
+        func psi(_ x: Double) -> Double { (Double.pi - acos(x)) / x }
+        var (low, high) = (0.5, 0.999)  // ψ'(x) = 0 where x/sqrt(1 - x^2) = π - acos x
+        for _ in 0..<100 { let mid = (low + high) / 2; if mid / sqrt(1 - mid * mid) < Double.pi - acos(mid) { low = mid } else { high = mid } }
+        #expect(psi(sqrt(1 - low * low)) > Double.pi + 2, "ψ(0.3365) = 5.69 against ψ <= π on [x*, 1]")
+
+        let model = ExplicitModel<Double>(dimension: d)
+        let line = try OneNeuron.criticalPoints(d: Double(d)).map(\.c)
+        var generator = SplitMix64(seed: 2026)
+        var found = Set<Int>()
+        for _ in 0..<200 {
+            var w = (0..<d).map { _ in Double.random(in: -2...2, using: &generator) }
+            for _ in 0..<60 {
+                let m = Matrix<Double>(rows: 1, columns: d, entries: w)
+                guard w.map(abs).max()! > 1e-3, let g = try? model.gradient(m).entries, let h = try? model.hessian(m), let step = try? h.solve(g) else { break }
+                w = zip(w, step).map { $0 - $1 }
+                if step.map(abs).max()! < 1e-13 { break }
+            }
+            let m = Matrix<Double>(rows: 1, columns: d, entries: w)
+            guard w.map(abs).max()! > 1e-3, w.allSatisfy({ $0.isFinite }), let g = try? model.gradient(m).entries, g.map(abs).max()! < 1e-10 else { continue }
+            let match = line.firstIndex { c in w.allSatisfy { abs($0 - c) < 1e-8 } }
+            #expect(match != nil, "d = \(d): a critical point off the line: \(w)")
+            if let match { found.insert(match) }
+        }
+        #expect(found == [0, 1], "both c+ and c- are found by the search")
+    }
 }
