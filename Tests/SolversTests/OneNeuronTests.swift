@@ -26,22 +26,24 @@ struct OneNeuronTests {
         #expect(plus.standard > 0 && minus.standard < 0 && plus.loss < minus.loss)
     }
 
-    @Test("the series in d agree with the exact values at d = 1e6 within their O-terms")
-    func series() throws {
+    @Test("the series in d agree with the exact values at d = 1e4, 1e6, 1e8 within their O-terms", arguments: [10_000, 1_000_000, 100_000_000])
+    func series(_ dimension: Int) throws {
         let context = SeriesContext(precision: 256, relativeTerms: 12)
         let d = PuiseuxSeries<BigFloat>.d(context: context)
         let series = try OneNeuron.criticalPoints(d: d)
-        let at = BigFloat(1_000_000, precision: 256)
+        let at = BigFloat(dimension, precision: 256)
         let exact = try OneNeuron.criticalPoints(d: at)
         for (s, x) in zip(series, exact) {
-            for (name, a, b) in [("c", s.c, x.c), ("loss", s.loss, x.loss), ("standard", s.standard, x.standard)] {
+            let (ps, px) = (try OneNeuron.paper002(s, d: d), try OneNeuron.paper002(x, d: at))
+            for (name, a, b) in [("c", s.c, x.c), ("loss", s.loss, x.loss), ("standard", s.standard, x.standard),
+                                 ("||w|| a", ps.product, px.product), ("paper's loss", ps.loss, px.loss), ("1 + ||w||^2", ps.along, px.along)] {
                 let order = try #require(a.dOrder)
                 let value = a.terms.reduce(BigFloat(0, precision: 256)) { sum, term in
                     sum + term.coefficient * (try! BigFloat.pow(at, term.dExponent))
                 }
                 // The truncation error is about the O-term's size there (a generous factor 100).
                 let bound = try BigFloat.pow(at, order) * BigFloat(100, precision: 256) * (b.magnitude + BigFloat(1, precision: 256))
-                #expect((value - b).magnitude < bound, "\(name): series \(value) vs exact \(b)")
+                #expect((value - b).magnitude < bound, "\(name) at d = \(dimension): series \(value) vs exact \(b)")
             }
         }
         // Leading terms: c+ = d^(1/2)/π + ..., the standard eigenvalue of c+ -> 0 like d^(-1/2).
