@@ -60,12 +60,14 @@ public struct OneNeuronReport {
     public var units: String
     public var points: [Point]
     public var header: String
+    /// What the points are of: "one-neuron student W = c 1^T", or K equal rows.
+    public var subject = "one-neuron student W = c 1^T"
     public init(at: String, d: String?, units: String, points: [Point], header: String) {
         (self.at, self.d, self.units, self.points, self.header) = (at, d, units, points, header)
     }
 
     public var text: String {
-        var lines = TextWrap.words("one-neuron student W = c 1^T of the teacher I_d, \(at): \(header)", indent: 4)
+        var lines = TextWrap.words("\(subject) of the teacher I_d, \(at): \(header)", indent: 4)
         for p in points {
             lines.append("  c\(p.sign > 0 ? "+" : "-"): \(p.kind)")
             for q in p.quantities { lines += TextWrap.words("    \(q.label) = \(q.value.text)", indent: 8) }
@@ -82,7 +84,7 @@ public struct OneNeuronReport {
                             JSON.object([("irrep", JSON.string(e.irrep)), ("multiplicity", JSON.string(e.multiplicity)), ("value", e.value.json)], indent: nil)
                         }, indent: nil, closingIndent: nil))], indent: nil)
         }
-        return JSON.object([("d", d.map(JSON.string) ?? "null"), ("at", JSON.string(at)), ("units", JSON.string(units)),
+        return JSON.object([("d", d.map(JSON.string) ?? "null"), ("at", JSON.string(at)), ("units", JSON.string(units)), ("subject", JSON.string(subject)),
                             ("critical_points", JSON.array(items, indent: "    ", closingIndent: "  "))], indent: "  ")
     }
 }

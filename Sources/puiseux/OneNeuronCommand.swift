@@ -21,6 +21,7 @@ struct OneNeuronCommand: ParsableCommand {
               puiseux one-neuron --d 10
               puiseux one-neuron --terms 4 --format json
               puiseux one-neuron --d 10 --units 002
+              puiseux one-neuron --d 10 --rows 3
 
             Exit status: 0 success, 1 a computation failed, 2 bad usage.
             """)
@@ -37,6 +38,9 @@ struct OneNeuronCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "K equal rows W = (c/K) 1_K 1^T: the one neuron split into K equal parts (1...1000).")
+    var rows: Int = 1
+
     @Option(help: "Units: ours (output weight 1, L = 1/2 E[(f - f*)^2]) or 002 (paper 002's: output weight free, no 1/2; ||w|| a, the similarity u, the loss and the (d + 1) x (d + 1) Hessian in (w, a)).")
     var units: Units = .ours
 
@@ -48,18 +52,21 @@ struct OneNeuronCommand: ParsableCommand {
         try OutputFormat.require(format, in: [.text, .json], command: "one-neuron")
         try PrecisionRule.validate(precision)
         if let dimension { guard dimension > 1, dimension.isFinite else { throw ValidationError("--d must be a real number > 1 (got \(dimension))") } }
+        guard (1...1000).contains(rows) else { throw ValidationError("--rows must be between 1 and 1000 (got \(rows))") }
+        if rows > 1 && units == .paper002 { throw ValidationError("--units 002 is for one neuron (--rows 1): with K rows each has its own free output weight") }
         guard (1...24).contains(terms) else { throw ValidationError("--terms must be between 1 and 24 (got \(terms))") }
     }
 
     func run() throws {
         try destination.redirect()
         let display = shown.display(forPeople: format.isForPeople)
-        let report: OneNeuronReport
+        var report: OneNeuronReport
         do {
             report = try dimension.map { try atDimension($0, display) } ?? series(display)
         } catch {
             throw CLIFailure(computation: "one-neuron: \(error)")
         }
+        if rows > 1 { report.subject = "\(rows) equal rows W = c 1_K 1^T (the one neuron split into K = \(rows) equal parts)" }
         print(format == .json ? report.json : report.text)
     }
 
@@ -80,6 +87,15 @@ struct OneNeuronCommand: ParsableCommand {
         typealias E = OneNeuronReport.Eigenvalue
         return try zip(a, b).map { x, y in
             let index = x.sign > 0 ? "0" : "d - 1"
+            if rows > 1 {
+                let (p, q) = (try OneNeuron.equalRows(x, rows: rows, d: d.0), try OneNeuron.equalRows(y, rows: rows, d: d.1))
+                let labels = ["t⊗t": "on 1_K ⊗ 1", "t⊗s": "on 1_K ⊗ 1^⊥", "s⊗t": "on 1_K^⊥ ⊗ 1 (the split lines)", "s⊗s": "on 1_K^⊥ ⊗ 1^⊥"]
+                return .init(sign: x.sign, kind: "saddle of index \(p.index)", index: p.index,
+                             quantities: [Q(key: "c", label: "c (each of the \(rows) rows is c 1^T)", value: value(p.c, q.c)), Q(key: "loss", label: "loss", value: value(x.loss, y.loss))],
+                             eigenvalues: zip(p.eigenvalues, q.eigenvalues).map { a, b in
+                                 E(irrep: a.irrep, multiplicity: a.multiplicity, label: labels[a.irrep]!, value: value(a.value, b.value))
+                             })
+            }
             guard units == .paper002 else {
                 return .init(sign: x.sign, kind: Self.kind(x.sign), index: index,
                              quantities: [Q(key: "c", label: "c", value: value(x.c, y.c)), Q(key: "loss", label: "loss", value: value(x.loss, y.loss))],

@@ -30,7 +30,18 @@ struct OneNeuronCLITests {
         #expect(eigenvalues.map { $0["multiplicity"] as? String } == ["1", "1", "d - 1"])
     }
 
-    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"], ["one-neuron", "--units", "003"]])
+    /// --rows 3: the index (K - 1)(d - 1) for c+, K (d - 1) for c-; c is c+/3 (the same function).
+    @Test func equalRows() throws {
+        let r = try CLI.run(["one-neuron", "--d", "10", "--rows", "3", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let points = try #require(doc["critical_points"] as? [[String: Any]])
+        #expect(points.map { $0["index"] as? String } == ["2(d - 1)", "3(d - 1)"])
+        let c = try #require(Double(points[0]["c"] as? String ?? ""))
+        #expect(abs(3 * c - 1.5573460409009387) < 1e-15)
+    }
+
+    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--rows", "0"], ["one-neuron", "--rows", "2", "--units", "002"],["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"], ["one-neuron", "--units", "003"]])
     func bad(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }

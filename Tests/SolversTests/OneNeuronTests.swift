@@ -132,4 +132,23 @@ struct OneNeuronTests {
         }
         #expect(found == [0, 1], "both c+ and c- are found by the search")
     }
+
+    @Test("K equal rows: a zero gradient and the full Kd x Kd Hessian's eigenvalues of the explicit model",
+          arguments: [(4, 2), (6, 3), (10, 2)])
+    func equalRows(_ d: Int, _ k: Int) throws {
+        let model = ExplicitModel<Double>(dimension: d)
+        for point in try OneNeuron.criticalPoints(d: Double(d)) {
+            let rows = try OneNeuron.equalRows(point, rows: k, d: Double(d))
+            let w = Matrix<Double>(rows: k, columns: d, repeating: rows.c)
+            #expect(try model.gradient(w).entries.map(abs).max()! < 1e-13)
+            #expect(abs(try model.loss(w) - point.loss) < 1e-12 * Double(d * d), "the same function, the same loss")
+            let eigenvalues = try model.hessian(w).symmetricEigenvalues().sorted()
+            let multiplicity = ["t⊗t": 1, "t⊗s": d - 1, "s⊗t": k - 1, "s⊗s": (k - 1) * (d - 1)]
+            let expected = rows.eigenvalues.flatMap { Array(repeating: $0.value, count: multiplicity[$0.irrep]!) }.sorted()
+            #expect(expected.count == k * d)
+            #expect(zip(eigenvalues, expected).allSatisfy { abs($0 - $1) < 1e-11 }, "d = \(d), K = \(k): \(eigenvalues) vs \(expected)")
+            let negatives = eigenvalues.filter { $0 < -1e-9 }.count
+            #expect(rows.index == (negatives == 0 ? "0" : negatives == d - 1 ? "d - 1" : "\(negatives / (d - 1))(d - 1)"))
+        }
+    }
 }

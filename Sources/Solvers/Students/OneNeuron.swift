@@ -59,4 +59,30 @@ public enum OneNeuron {
         return Paper002(product: product, similarity: similarity, loss: two * p.loss,
                         along: d.constant(1) + product * product, hyperbola: d.constant(0), standard: two * p.standard)
     }
+
+    /// The same network with K equal rows: W = (c/K) 1_K 1^T (the one neuron split into K equal
+    /// parts; relu is positively homogeneous, so the function and the loss are c 1's). With
+    /// κ = 1/2 - standard, the Hessian is I_K ⊗ (-K κ P) + J_K ⊗ I/2 (parallel rows: h1 = 0,
+    /// h2 = I/2; h1 scales as 1/|w|), P = I - 11^T/d. By component of S_K x S_d (rows ⊗ columns):
+    /// t⊗t: K/2 (1); t⊗s: K (1/2 - κ) ((d - 1)); s⊗t: 0 (K - 1, the split lines);
+    /// s⊗s: -K κ ((K - 1)(d - 1)). Docs/one-neuron.md, "K equal rows".
+    public struct EqualRows<T: ElementaryScalar> {
+        public let rows: Int
+        public let c: T
+        /// (component, multiplicity as a formula in d, value), t⊗t first.
+        public let eigenvalues: [(irrep: String, multiplicity: String, value: T)]
+        /// The index as a formula in d.
+        public let index: String
+    }
+
+    public static func equalRows<T: ElementaryScalar>(_ p: CriticalPoint<T>, rows k: Int, d: T) throws -> EqualRows<T> {
+        precondition(k >= 1)
+        let K = d.constant(k), half = d.constant(Rational(1, 2))
+        let kappa = half - p.standard
+        var list: [(irrep: String, multiplicity: String, value: T)] = [("t⊗t", "1", K * half), ("t⊗s", "d - 1", K * p.standard)]
+        if k > 1 { list += [("s⊗t", "\(k - 1)", d.constant(0)), ("s⊗s", "\(k - 1)(d - 1)", d.constant(0) - K * kappa)] }
+        let negatives = (p.sign > 0 ? 0 : 1) + (k - 1)
+        let index = negatives == 0 ? "0" : (negatives == 1 ? "d - 1" : "\(negatives)(d - 1)")
+        return EqualRows(rows: k, c: try p.c / K, eigenvalues: list, index: index)
+    }
 }
