@@ -87,4 +87,55 @@ public struct OneNeuronReport {
         return JSON.object([("d", d.map(JSON.string) ?? "null"), ("at", JSON.string(at)), ("units", JSON.string(units)), ("subject", JSON.string(subject)),
                             ("critical_points", JSON.array(items, indent: "    ", closingIndent: "  "))], indent: "  ")
     }
+
+    /// The LaTeX label of a quantity or an eigenvalue's component.
+    static let latexLabels = ["c": "$c$", "loss": "loss", "norm_times_a": "$\\|w\\|\\,a$", "similarity": "$u$",
+                              "t": "$t$", "s": "$s$", "a": "hyperbola", "t⊗t": "$t\\otimes t$", "t⊗s": "$t\\otimes s$",
+                              "s⊗t": "$s\\otimes t$", "s⊗s": "$s\\otimes s$"]
+
+    /// Every value as a row: the point (c+ or c-), the label, the multiplicity (eigenvalues).
+    var valueRows: [(point: String, key: String, multiplicity: String?, value: Value)] {
+        points.flatMap { p -> [(point: String, key: String, multiplicity: String?, value: Value)] in
+            let name = p.sign > 0 ? "c+" : "c-"
+            return p.quantities.map { (name, $0.key, nil, $0.value) } + p.eigenvalues.map { (name, $0.irrep, $0.multiplicity, $0.value) }
+        }
+    }
+
+    /// A booktabs table: series in the papers' layout (`PowerTable`, one column per power of d),
+    /// or the values at d. `display` as in the text (the caption says so).
+    public func latex(standalone: Bool, display: DisplayDigits) -> String {
+        func latexMultiplicity(_ m: String?) -> String { m.map { "$" + $0 + "$" } ?? "" }
+        let caption = "\(subject.replacingOccurrences(of: "1_K 1^T", with: "$1_K 1^T$").replacingOccurrences(of: "c 1^T", with: "$c\\,1^T$")) of the teacher $I_d$, \(d.map { "$d = \($0)$" } ?? "as series in $d$") (\(units == "002" ? "paper 002's units" : "our units"); eigenvalues by component, with multiplicities). Every digit shown agrees between computations at two precisions. Computed by puiseux."
+        if d == nil {
+            let rows = valueRows.map { r -> PowerTable.Row in
+                guard case .series(let terms, let order) = r.value else { return PowerTable.Row(labels: [], cells: [:], order: nil) }
+                var cells: [Rational: PowerTable.Cell] = [:]
+                for t in terms { cells[t.exponent] = .decimal(display.shown(t.text, known: DecimalText(t.text)?.digits.count ?? 0).text) }
+                return PowerTable.Row(labels: [r.point == "c+" ? "$c_+$" : "$c_-$", Self.latexLabels[r.key] ?? r.key, latexMultiplicity(r.multiplicity)], cells: cells, order: order)
+            }
+            let table = PowerTable(labelHeaders: ["point", "value", "multiplicity"], rows: rows, caption: caption)
+            return standalone ? table.standalone : table.fragment
+        }
+        let rows = valueRows.map { r -> [String] in
+            guard case .number(let text) = r.value else { return [] }
+            let shown = display.shown(text, known: DecimalText(text)?.digits.count ?? 0).text
+            return [r.point == "c+" ? "$c_+$" : "$c_-$", Self.latexLabels[r.key] ?? r.key, latexMultiplicity(r.multiplicity), "$" + Expansion.latexDecimal(shown) + "$"]
+        }
+        let table = LaTeXTable(caption: caption, header: ["point", "value", "multiplicity", "at $d = \(d!)$"], rows: rows)
+        return standalone ? table.standalone : table.fragment
+    }
+
+    /// One row per value (at d) or per term (series, then the O-term row).
+    public var csv: String {
+        var lines = [CSV.row(["point", "value", "multiplicity", "exponent", "coefficient"])]
+        for r in valueRows {
+            switch r.value {
+            case .number(let text): lines.append(CSV.row([r.point, r.key, r.multiplicity ?? "", "", text]))
+            case .series(let terms, let order):
+                for t in terms { lines.append(CSV.row([r.point, r.key, r.multiplicity ?? "", t.exponent.description, t.text])) }
+                if let order { lines.append(CSV.row([r.point, r.key, r.multiplicity ?? "", order.description, "O"])) }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -35,8 +35,11 @@ struct OneNeuronCommand: ParsableCommand {
     @Option(help: PrecisionRule.help("every digit shown is confirmed at twice this."))
     var precision: Int = 256
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, csv or latex (a booktabs table: series in the papers' layout, one column per power of d).")
     var format: OutputFormat = .text
+
+    @Flag(help: "With --format latex: a complete document instead of a table fragment.")
+    var standalone = false
 
     @Option(help: "K equal rows W = (c/K) 1_K 1^T: the one neuron split into K equal parts (1...1000).")
     var rows: Int = 1
@@ -49,7 +52,7 @@ struct OneNeuronCommand: ParsableCommand {
     @OptionGroup var destination: OutputFile
 
     func validate() throws {
-        try OutputFormat.require(format, in: [.text, .json], command: "one-neuron")
+        try OutputFormat.require(format, in: [.text, .json, .csv, .latex], command: "one-neuron")
         try PrecisionRule.validate(precision)
         if let dimension { guard dimension > 1, dimension.isFinite else { throw ValidationError("--d must be a real number > 1 (got \(dimension))") } }
         guard (1...1000).contains(rows) else { throw ValidationError("--rows must be between 1 and 1000 (got \(rows))") }
@@ -67,7 +70,12 @@ struct OneNeuronCommand: ParsableCommand {
             throw CLIFailure(computation: "one-neuron: \(error)")
         }
         if rows > 1 { report.subject = "\(rows) equal rows W = c 1_K 1^T (the one neuron split into K = \(rows) equal parts)" }
-        print(format == .json ? report.json : report.text)
+        switch format {
+        case .json: print(report.json)
+        case .csv: print(report.csv)
+        case .latex: print(report.latex(standalone: standalone, display: display))
+        default: print(report.text)
+        }
     }
 
     static func kind(_ sign: Int) -> String { sign > 0 ? "minimum" : "saddle of index d - 1" }

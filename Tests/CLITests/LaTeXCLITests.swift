@@ -56,6 +56,8 @@ struct LaTeXCLITests {
     static let quickTables: [[String]] = [
         ["family", "p1-m0-II", "--terms", "12", "--closed-forms"],
         ["spectrum", "p1-m0-II", "--terms", "3"],
+        ["one-neuron", "--terms", "4"],
+        ["one-neuron", "--terms", "4", "--units", "002"],
     ]
 
     /// Every table the CLI emits for the eight families: `family` with its loss and closed forms
