@@ -41,7 +41,7 @@ struct OneNeuronCLITests {
         #expect(abs(3 * c - 1.5573460409009387) < 1e-15)
     }
 
-    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--rows", "0"], ["one-neuron", "--rows", "2", "--units", "002"],["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv"], ["one-neuron", "--units", "003"]])
+    @Test("bad requests: one line, exit 2", arguments: [["one-neuron", "--rows", "0"], ["one-neuron", "--rows", "2", "--units", "002"], ["one-neuron", "--d", "1"], ["one-neuron", "--terms", "0"], ["one-neuron", "--format", "csv", "--rows", "-1"], ["one-neuron", "--units", "003"], ["one-neuron", "--d", "10", "--format", "xml"]])
     func bad(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }
