@@ -1,5 +1,6 @@
 import Foundation
 import Numbers
+import LinearAlgebra
 
 /// One printed term of an eigenvalue series: exponent of d, backed digits, value.
 public struct SpectrumTerm {
@@ -85,9 +86,19 @@ public struct SpectrumComponent {
 
     /// The component of S_q an irrep name twists ("s" for "s-sign/standard").
     public static func base(_ irrep: String) -> String { String(irrep.prefix { $0 != "-" }) }
-    /// The dimension of the small blocks' irreducible in a name: 2 per "standard" (of S_3).
+    /// The dimension of the small blocks' irreducible in a name ("s-sign/[2,2]"): the product over
+    /// the blocks of "trivial" and "sign" 1, "standard" 2 (of S_3), a partition its hook-length
+    /// dimension (`SymmetricGroupIrreducible`).
     public static func twistDimension(_ irrep: String) -> Int {
-        irrep.split(separator: "-").dropFirst().joined().split(separator: "/").reduce(1) { $0 * ($1 == "standard" ? 2 : 1) }
+        irrep.split(separator: "-", maxSplits: 1).dropFirst().joined().split(separator: "/").reduce(1) { product, part in
+            switch part {
+            case "trivial", "sign": return product
+            case "standard": return product * 2
+            default:
+                let parts = part.dropFirst().dropLast().split(separator: ",").compactMap { Int($0) }
+                return product * (parts.isEmpty ? 1 : SymmetricGroupIrreducible(parts).dimension)
+            }
+        }
     }
 }
 

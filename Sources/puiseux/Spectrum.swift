@@ -42,12 +42,9 @@ struct Spectrum: ParsableCommand {
         if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
         guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
-        // The isotypic decomposition is that of S_q: with a small block of size n >= 2 the
-        // irreducibles of S_n would be missing (issue "Any isotropy", item 2).
-        if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), !small.allSatisfy({ $0 == 1 }) {
-            if !small.allSatisfy({ $0 <= 3 }) {
-                throw ValidationError("--isotropy \(isotropy): spectra are computed for small blocks of size 1, 2 and 3 (d-2,1,1, d-2,2, d-3,3, d-4,2,2, ...); blocks of size 4 or more are not yet (`puiseux family` gives this isotropy's series, `puiseux critical` its index at integer d)")
-            }
+        // The isotypic split takes small blocks up to `IsotypicSplit.largestBlock`.
+        if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), let n = small.max(), n > IsotypicSplit.largestBlock {
+            throw ValidationError("--isotropy \(isotropy): spectra are computed for small blocks of size up to \(IsotypicSplit.largestBlock) (a block of \(n) would need the \(n)! permutations of S_\(n)); `puiseux family` gives this isotropy's series")
         }
     }
 

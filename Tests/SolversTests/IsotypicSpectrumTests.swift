@@ -97,6 +97,14 @@ import Landscape
         try Self.checkRandom(small: small, m: m, d: 10, bits: 128, tolerance: 1e-25)
     }
 
+    /// Blocks of size 4 and 5 (irreducibles through the character projectors,
+    /// `SymmetricGroupIrreducible`): S_4's [3,1], [2,2], [2,1,1] and sign, S_5's six non-trivial
+    /// ones, each with its hook-length dimension; together the full Hessian's kd eigenvalues.
+    @Test(arguments: [([4], 0), ([4], 1), ([4, 1], 0), ([5], 0), ([2, 4], 0)])
+    func blocksOfFourAndFiveMatchTheFullHessian(_ small: [Int], _ m: Int) throws {
+        try Self.checkRandom(small: small, m: m, d: small.reduce(0, +) + 5, bits: 128, tolerance: 1e-25)
+    }
+
     @Test(.enabled(if: Environment.isSlow), arguments: [([1, 1], 0), ([1, 1], 1), ([1, 1], 3), ([1, 1, 1], 0), ([1, 1, 1], 1), ([1], 3), ([2], 0), ([2], 3), ([2, 1], 1), ([3], 0), ([3], 2)])
     func singletonBlocksMatchTheFullHessianAtTwelve(_ small: [Int], _ m: Int) throws {
         try Self.checkRandom(small: small, m: m, d: 12, bits: 128, tolerance: 1e-25)

@@ -329,7 +329,7 @@ public struct CriticalPointClassification: Sendable {
             smallest = min(smallest, spectrum.smallestMagnitude)
         } else if point.d.exactRational.isInteger, let q = point.d.exactRational.intComponents.map({ $0.numerator - p }),
                   let spectrum = try? IsotypicSpectrum(point) {
-            // Blocks of size 2 or 3: every component with its degree, exactly, at any kd.
+            // Blocks of size 2 to 6: every component with its degree, exactly, at any kd.
             index = HessianIndex(total: spectrum.index(q: q), components: nil)
             smallest = min(smallest, spectrum.smallestMagnitude)
         } else if let full = try? FullHessianIndex.count(point) {

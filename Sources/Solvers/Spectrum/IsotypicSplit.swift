@@ -2,8 +2,9 @@ import Numbers
 import LinearAlgebra
 import Landscape
 
-/// The isotypic components of the Hessian at a point of an isotropy whose small blocks are
-/// single indices and at most one block of size 2 or 3 (MATH.md section 4; Docs/spectrum-series.md):
+/// The isotypic components of the Hessian at a point of any isotropy Δ(S_q x S_{n_2} x ...)
+/// with small blocks of size up to `largestBlock` (MATH.md section 4; Docs/spectrum-series.md,
+/// Docs/isotypic-decomposition.md):
 /// each is a fixed-point space Fix(fine) of a subgroup together with the span (exact rational
 /// vectors in Fix(fine)'s coordinates) of the components it also carries; the Hessian (the
 /// Jacobian of the read-off field, self-adjoint for the entry counts C) restricted to the
@@ -15,10 +16,11 @@ import Landscape
 /// y on Fix(S_{q-2} x S_2) modulo the symmetrised images of Fix(S_{q-1} x S_1); x on
 /// Fix(S_{q-2} x S_1 x S_1) modulo Fix(S_{q-1} x S_1) with its singleton at either index and
 /// Fix(S_{q-2} x S_2). A block of size n >= 2 adds the same four tensored with each non-trivial
-/// irreducible of S_n, on the spaces with the block split in place, modulo the coarser splits
-/// that carry the other irreducibles: S_2: Fix(S_1 x S_1) = triv + sign; S_3: Fix(S_2 x S_1) =
-/// triv + standard, Fix(S_1^3) = triv + 2 standard + sign, the three placements of S_2 x S_1
-/// spanning triv + 2 standard. The linear maps are exact, from matrices at a small integer d.
+/// irreducible λ of S_n, on the spaces with the block split in place as the Young subgroup S_λ
+/// (whose fixed space carries λ once, Kostka K_λλ = 1, besides irreducibles μ ▷ λ), modulo the
+/// image of I - P_λ there, P_λ the character projector of λ (`SymmetricGroupIrreducible`;
+/// central, so it maps Fix(S_λ) into itself). The linear maps are exact, from matrices at a
+/// small integer d.
 public struct IsotypicSplit: Sendable {
     public struct Space: Sendable {
         /// "t", "s", "x", "y", or one of them twisted: "t-sign", "s-standard", ...
@@ -36,10 +38,14 @@ public struct IsotypicSplit: Sendable {
     /// The integer d at which the maps are built.
     let d0: Int
 
+    /// The largest small block split: the projectors sum over the n! permutations of a block
+    /// (720 at n = 6, a fraction of a second; 5040 at 7 would take seconds per pattern).
+    public static let largestBlock = 6
+
     public init(_ coarse: IsotropyPattern) throws {
         let special = coarse.smallBlocks.indices.filter { coarse.smallBlocks[$0] >= 2 }
-        guard coarse.smallBlocks.allSatisfy({ $0 <= 3 }) else {
-            throw SolverError.noCriticalPoint("the isotypic split is implemented for small blocks of size 1, 2 and 3 (d, d-1,1, d-2,2, d-3,3, d-4,2,2, d-5,3,2, ...); got \(coarse)")
+        guard coarse.smallBlocks.allSatisfy({ $0 <= Self.largestBlock }) else {
+            throw SolverError.noCriticalPoint("the isotypic split is implemented for small blocks of size up to \(Self.largestBlock) (its projectors sum over S_n); got \(coarse)")
         }
         let d0 = coarse.smallTotal + 6
         // The big block ends at index q0 - 1; its split indices are q0 - 2 and q0 - 1.
@@ -77,19 +83,25 @@ public struct IsotypicSplit: Sendable {
             ]
         }
         var spaces = try four(coarse, suffix: "", dimension: 1) { _, _ in [] }
-        // The irreducibles of each block of size 2 or 3 beyond the trivial one: name, dimension,
-        // the split in place whose fixed space carries it, and the coarser splits (with their
-        // placements) that carry the block's other irreducibles there.
-        typealias Placement = ([[Rational]]) -> [[Rational]]
-        typealias Irrep = (name: String, dimension: Int, split: [Int], lower: [(parts: [Int], placements: [Placement])])
+        // The irreducibles of each block of size n >= 2 beyond the trivial one: its name,
+        // dimension, the Young subgroup (in place) whose fixed space carries it once, and the
+        // projector onto its isotypic component.
+        typealias Irrep = (name: String, dimension: Int, split: [Int], projector: [(permutation: [Int], weight: Rational)])
         func irreps(_ j: Int) -> [Irrep] {
-            if coarse.smallBlocks[j] == 2 { return [("sign", 1, [1, 1], [([2], [identity])])] }
-            // S_2 x S_1 has its pair at offset, offset + 1 and the singleton at offset + 2; the
-            // other two placements move the singleton to either pair index.
-            let offset = q0 + coarse.smallBlocks[..<j].reduce(0, +)
-            let placements: [Placement] = [identity,
-                { IsotypicSplit.swapping($0, offset + 2, offset) }, { IsotypicSplit.swapping($0, offset + 2, offset + 1) }]
-            return [("standard", 2, [2, 1], [([3], [identity])]), ("sign", 1, [1, 1, 1], [([2, 1], placements)])]
+            SymmetricGroupIrreducible.all(of: coarse.smallBlocks[j]).dropFirst().map { ($0.name, $0.dimension, $0.partition, $0.projectorTerms) }
+        }
+        /// (I - P) w for the projector P of an irreducible of block j (its indices from `offset`),
+        /// acting on the matrix w by permuting the block's rows and columns together.
+        func complement(_ w: [[Rational]], offset: Int, size: Int, projector: [(permutation: [Int], weight: Rational)]) -> [[Rational]] {
+            var result = w
+            for (g, weight) in projector {
+                func moved(_ x: Int) -> Int { x >= offset && x < offset + size ? offset + g[x - offset] : x }
+                for r in w.indices {
+                    let r2 = r < d0 ? moved(r) : r
+                    for c in w[r].indices where !w[r][c].isZero { result[r2][moved(c)] = result[r2][moved(c)] - weight * w[r][c] }
+                }
+            }
+            return result
         }
         // Every choice of one irreducible per block (nil: the trivial one), all trivial excluded.
         var choices: [[Irrep?]] = [[]]
@@ -104,15 +116,16 @@ public struct IsotypicSplit: Sendable {
             let own = zip(special, choice).map { j, irrep in irrep?.split ?? [coarse.smallBlocks[j]] }
             let name = choice.map { $0?.name ?? "trivial" }.joined(separator: "/")
             let dimension = choice.reduce(1) { $0 * ($1?.dimension ?? 1) }
-            spaces += try four(try with(own), suffix: "-" + name, dimension: dimension) { big, fine in
-                // For each twisted block, its coarser splits, the other blocks as chosen.
+            spaces += try four(try with(own), suffix: "-" + name, dimension: dimension) { _, fine in
+                // For each twisted block, the other irreducibles in Fix(fine): (I - P) of every unit vector.
                 try choice.indices.flatMap { i -> [[Rational]] in
                     guard let irrep = choice[i] else { return [] }
-                    return try irrep.lower.flatMap { l -> [[Rational]] in
-                        var parts = own
-                        parts[i] = l.parts
-                        let lowered = try bigSplit(try with(parts), big)
-                        return try l.placements.flatMap { try unitImages(lowered, $0, into: fine) }
+                    let j = special[i], offset = q0 + coarse.smallBlocks[..<j].reduce(0, +)
+                    let entries = fine.representativeEntries(dimension: d0)
+                    return try (0..<fine.dimension).map { k in
+                        let e = (0..<fine.dimension).map { Rational($0 == k ? 1 : 0) }
+                        let w = complement(try fine.matrix(e, dimension: d0), offset: offset, size: coarse.smallBlocks[j], projector: irrep.projector)
+                        return entries.map { w[$0.row][$0.column] }
                     }
                 }
             }
