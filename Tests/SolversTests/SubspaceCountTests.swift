@@ -3,9 +3,31 @@ import Foundation
 import Numbers
 @testable import Solvers
 
-/// Paper 004's counts (`SubspaceCount`, `SubspaceRatios`) against a brute-force enumeration of
-/// the subspaces, Theorem 3.1's sum written out, Proposition 4.5's closed forms and the
-/// asymptotics of Lemma 4.6 and equation 5. Nothing here uses the Stirling recurrence.
+/// Proposition 4.5's closed forms, written out with binomials and powers (no Stirling numbers):
+/// the independent check of the counts in this file and in the ratio tests.
+enum Proposition45 {
+    /// Proposition 4.5: G(r, m) = sum_{i=1}^r C(r, i) (-1)^(r-i) i^m.
+    static func G(_ r: Int, _ m: Int) -> BigInteger {
+        (1...r).reduce(BigInteger.zero) { sum, i in
+            let term = BigInteger.binomial(r, i) * BigInteger(i).power(m)
+            return (r - i) % 2 == 0 ? sum + term : sum - term
+        }
+    }
+
+    /// Proposition 4.5: T(r, m) = G(r, m) + sum_{u=1}^{m-r} C(m, u) G(r, m - u) g(u),
+    /// g(u) = sum_{j=1}^u G(j, u)/j!.
+    static func T(_ r: Int, _ m: Int) -> BigInteger {
+        guard m > r else { return G(r, m) }
+        return (1...(m - r)).reduce(G(r, m)) { sum, u in
+            let g = (1...u).reduce(BigInteger.zero) { $0 + G($1, u).dividedExactly(by: BigInteger.factorial($1)) }
+            return sum + BigInteger.binomial(m, u) * G(r, m - u) * g
+        }
+    }
+}
+
+/// Paper 004's counts (`SubspaceCount`) against a brute-force enumeration of the subspaces,
+/// Theorem 3.1's sum written out, Proposition 4.5's closed forms and the asymptotics of
+/// Lemma 4.6. Nothing here uses the Stirling recurrence.
 @Suite("Symmetry-induced subspace counts (paper 004)")
 struct SubspaceCountTests {
     // MARK: independent computations
@@ -83,24 +105,6 @@ struct SubspaceCountTests {
         return byJ
     }
 
-    /// Proposition 4.5: G(r, m) = sum_{i=1}^r C(r, i) (-1)^(r-i) i^m.
-    static func prop45G(_ r: Int, _ m: Int) -> BigInteger {
-        (1...r).reduce(BigInteger.zero) { sum, i in
-            let term = BigInteger.binomial(r, i) * BigInteger(i).power(m)
-            return (r - i) % 2 == 0 ? sum + term : sum - term
-        }
-    }
-
-    /// Proposition 4.5: T(r, m) = G(r, m) + sum_{u=1}^{m-r} C(m, u) G(r, m - u) g(u),
-    /// g(u) = sum_{j=1}^u G(j, u)/j!.
-    static func prop45T(_ r: Int, _ m: Int) -> BigInteger {
-        guard m > r else { return prop45G(r, m) }
-        return (1...(m - r)).reduce(prop45G(r, m)) { sum, u in
-            let g = (1...u).reduce(BigInteger.zero) { $0 + prop45G($1, u).dividedExactly(by: BigInteger.factorial($1)) }
-            return sum + BigInteger.binomial(m, u) * prop45G(r, m - u) * g
-        }
-    }
-
     static func ratio(_ a: BigInteger, _ b: BigInteger) -> Double { Rational(a, b).doubleValue }
 
     // MARK: the counts
@@ -122,8 +126,8 @@ struct SubspaceCountTests {
             }
             let total = enumerated.values.reduce(0) { $0 + $1.count }
             #expect(count.expansionSubspaces == BigInteger(total))
-            #expect(count.criticalSubspaces == Self.prop45G(r, m))
-            #expect(count.expansionSubspaces == Self.prop45T(r, m))
+            #expect(count.criticalSubspaces == Proposition45.G(r, m))
+            #expect(count.expansionSubspaces == Proposition45.T(r, m))
             // Ordered zero-type groups count a split into groups of different sizes once per
             // order of the sizes: right only while no two groups can differ (m - r <= 2).
             let ordered = Self.theorem31(r: r, m: m, zeroGroupsOrdered: true).values.reduce(0, +)
@@ -162,28 +166,15 @@ struct SubspaceCountTests {
         }
         #expect(elapsed < .seconds(1), "\(elapsed)")
         for count in counts {
-            #expect(count.criticalSubspaces == Self.prop45G(count.r, 60), "G(\(count.r), 60)")
+            #expect(count.criticalSubspaces == Proposition45.G(count.r, 60), "G(\(count.r), 60)")
         }
         // T from Proposition 4.5 costs O(m^3) big operations; a few r suffice.
         for r in [1, 2, 7, 30, 59, 60] {
-            #expect(counts[r - 1].expansionSubspaces == Self.prop45T(r, 60), "T(\(r), 60)")
+            #expect(counts[r - 1].expansionSubspaces == Proposition45.T(r, 60), "T(\(r), 60)")
         }
         // G(1, 60) = 1; G(2, 60) = 2^60 - 2 passes Int's range at 2^63 only later, G(3, 60) does.
         #expect(counts[0].criticalSubspaces == .one && counts[1].criticalSubspaces == BigInteger(2).power(60) - BigInteger(2))
         #expect(counts[2].criticalSubspaces.intValue == nil)
-    }
-
-    @Test("the Stirling rows against S(n, k) = G(k, n)/k!")
-    func stirling() {
-        var row = StirlingRow()
-        for n in 0...40 {
-            #expect(row.n == n)
-            for k in 1...max(n, 1) where n >= 1 {
-                #expect(row[k] == Self.prop45G(k, n).dividedExactly(by: BigInteger.factorial(k)), "S(\(n), \(k))")
-            }
-            #expect(row[0] == (n == 0 ? .one : .zero) && row[n + 1].isZero)
-            row.advance()
-        }
     }
 
     // MARK: asymptotics
@@ -213,59 +204,6 @@ struct SubspaceCountTests {
             let deficit = Rational(power - g, power), first = Rational(BigInteger(r) * BigInteger(r - 1).power(m), power)
             let relative = (try! deficit / first).doubleValue
             #expect(abs(relative - 1) < 1e-3, "r = \(r), m = \(m): \(relative)")
-        }
-    }
-
-    @Test("eq. 5: R_k(r*, r* + h) ~ (r*)^k / (2^k (h + 1) ... (h + k)), the error halving as r* doubles",
-          arguments: [(1, 0), (1, 1), (1, 3), (2, 0), (2, 1), (2, 3)])
-    func equation5(_ k: Int, _ h: Int) {
-        func deviation(_ rStar: Int) -> Double {
-            let rStarPlusH = rStar + h
-            let ratios = SubspaceRatios(minimalWidth: rStar, widths: rStarPlusH...rStarPlusH)
-            let denominator = (1...k).reduce(BigInteger(2).power(k)) { $0 * BigInteger(h + $1) }
-            let asymptote = Rational(BigInteger(rStar).power(k), denominator)
-            return (try! ratios.rows[0].ratios[k - 1] / asymptote).doubleValue - 1
-        }
-        let (a, b, c) = (deviation(100), deviation(200), deviation(400))
-        #expect(abs(c) < 0.05, "k = \(k), h = \(h): \(c) at r* = 400")
-        #expect(abs(b / a) > 0.4 && abs(b / a) < 0.6 && abs(c / b) > 0.4 && abs(c / b) < 0.6, "k = \(k), h = \(h): \(a), \(b), \(c)")
-    }
-
-    @Test("eq. 6 with a_k = C(r* - 1, k - 1): where it holds, against Proposition 4.5's closed forms", arguments: [2, 3, 4, 5, 8])
-    func equation6(_ rStar: Int) {
-        let range = rStar...(4 * rStar + 4)
-        let ratios = SubspaceRatios(minimalWidth: rStar, widths: range)
-        var holds: [Bool] = []
-        for m in range {
-            let weighted = (1..<rStar).reduce(BigInteger.zero) { $0 + BigInteger.binomial(rStar - 1, $1 - 1) * Self.prop45G(rStar - $1, m) }
-            let t = Self.prop45T(rStar, m)
-            // sum/T <= ((r* - 1)/r*)^m, cross-multiplied.
-            holds.append(weighted * BigInteger(rStar).power(m) <= t * BigInteger(rStar - 1).power(m))
-            let row = ratios.rows[m - rStar]
-            #expect(row.m == m && row.ratios[0] == Rational(Self.prop45G(rStar - 1, m), t))
-        }
-        #expect(ratios.rows.map(\.holds) == holds)
-        // It fails from m = r* on and holds from some m on: never fails again after it first holds.
-        let first = range.lowerBound + holds.firstIndex(of: true)!
-        #expect(!holds[0] && holds.dropFirst(first - range.lowerBound).allSatisfy { $0 })
-        #expect(ratios.holdsFrom == first)
-        #expect(ratios.failures == Array(rStar..<first))
-    }
-
-    @Test("eq. 6 for r* = 30 (Figure 6's width): it holds from m = 66 on, R_1 < 1 from m = 37; each R_k decreases in m")
-    func figure6() {
-        let ratios = SubspaceRatios(minimalWidth: 30, widths: 30...120)
-        // The two sides of each threshold, from Proposition 4.5.
-        func holds(_ m: Int) -> Bool {
-            let weighted = (1..<30).reduce(BigInteger.zero) { $0 + BigInteger.binomial(29, $1 - 1) * Self.prop45G(30 - $1, m) }
-            return weighted * BigInteger(30).power(m) <= Self.prop45T(30, m) * BigInteger(29).power(m)
-        }
-        #expect(!holds(65) && holds(66))
-        #expect(ratios.holdsFrom == 66)
-        #expect(Self.prop45G(29, 36) > Self.prop45T(30, 36) && Self.prop45G(29, 37) < Self.prop45T(30, 37))
-        #expect(ratios.firstBelowOne[0] == 37)
-        for k in 0..<29 {
-            #expect(zip(ratios.rows, ratios.rows.dropFirst()).allSatisfy { $0.ratios[k] > $1.ratios[k] }, "R_\(k + 1) decreases in m")
         }
     }
 }

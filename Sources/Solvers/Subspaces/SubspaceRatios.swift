@@ -26,7 +26,8 @@ public struct SubspaceRatios: Sendable {
     public static func weight(minimalWidth: Int, k: Int) -> BigInteger { .binomial(minimalWidth - 1, k - 1) }
 
     /// Precondition: 2 <= r* <= A (T(r*, m) needs m >= r*; k runs over 1 ... r* - 1).
-    public init(minimalWidth rStar: Int, widths: ClosedRange<Int>) {
+    /// `progress` is told each width as its row starts (a long table takes seconds).
+    public init(minimalWidth rStar: Int, widths: ClosedRange<Int>, progress: (Int) -> Void = { _ in }) {
         precondition(rStar >= 2 && rStar <= widths.lowerBound, "SubspaceRatios needs 2 <= r* <= the smallest m")
         (minimalWidth, self.widths) = (rStar, widths)
         let weights = (1..<rStar).map { Self.weight(minimalWidth: rStar, k: $0) }
@@ -36,6 +37,7 @@ public struct SubspaceRatios: Sendable {
         while row.n < widths.lowerBound { row.advance() }
         while true {
             let m = row.n
+            progress(m)
             let total = SubspaceCount(r: rStar, row: row).expansionSubspaces
             // G(r* - k, m) = (r* - k)! S(m, r* - k).
             let multipliers = (1..<rStar).map { k in row[rStar - k] * factorials[rStar - k] }
