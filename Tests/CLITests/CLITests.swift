@@ -262,7 +262,7 @@ struct CLITests {
     }
 
     @Test("every example in every command's --help runs as printed",
-          arguments: ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron"])
+          arguments: ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron", "count"])
     func everyHelpExample(_ command: String) throws {
         let examples = try Self.examples(command)
         #expect(examples.count >= 2, "\(command) --help shows too few examples")
