@@ -128,6 +128,8 @@ demo: build
 	echo; echo "== Paper 003: the softest component of each k = d minimum and where its tangency arcs leave it"; \
 	run minima --max-p 1; \
 	run arc p1-m0-II --d 10; \
+	echo; echo "== Paper 004: the 60 affine subspaces of Figure 4 (width 3 expanded to 4), by zero-type groups"; \
+	run count --r 3 --m 4; \
 	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
 	run check --fast
 
