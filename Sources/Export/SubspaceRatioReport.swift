@@ -53,6 +53,11 @@ public struct SubspaceRatioReport {
         return runs.map { $0.count <= 2 ? $0.map(String.init).joined(separator: ", ") : "\($0.lowerBound) ... \($0.upperBound)" }.joined(separator: ", ")
     }
 
+    /// Each piece but the last followed by `mark`, for a list that `TextWrap` breaks between pieces.
+    static func separated(_ pieces: [String], by mark: String) -> [String] {
+        pieces.enumerated().map { $0.offset < pieces.count - 1 ? $0.element + mark : $0.element }
+    }
+
     public var text: String {
         var lines = TextWrap.words("eqs. 5 and 6 of paper 004 for r* = \(minimalWidth), m = \(widths.lowerBound) ... \(widths.upperBound): "
             + "R_k = G(r* - k, m)/T(r*, m) for k = 1 ... \(minimalWidth - 1), and sum = sum_k a_k R_k with a_k = C(r* - 1, k - 1) "
@@ -60,9 +65,9 @@ public struct SubspaceRatioReport {
         for row in rows {
             lines.append("m = \(row.m): sum = \(display.marked(exact: row.weightedSum)), bound = \(display.marked(exact: row.bound)), eq. 6 \(row.holds ? "holds" : "fails")")
             let values = zip(ks, row.ratios).map { "R_\($0) = \(display.marked(exact: $1))" }
-            lines += TextWrap.pieces("   ", values.enumerated().map { $0.offset < values.count - 1 ? $0.element + "," : $0.element }, indent: 4)
+            lines += TextWrap.pieces("    ", Self.separated(values, by: ","), indent: 4)
         }
-        lines += TextWrap.words("R_k < 1 first at: " + zip(ks, firstBelowOne).map { "k = \($0): \(at($1))" }.joined(separator: "; "), indent: 4)
+        lines += TextWrap.pieces("R_k < 1 first at:", Self.separated(zip(ks, firstBelowOne).map { "k = \($0): \(at($1))" }, by: ";"), indent: 4)
         lines.append("sum < 1 first at \(at(sumFirstBelowOne))")
         let verdict = holdsFrom.map { "eq. 6 holds from m = \($0) through m = \(widths.upperBound)" } ?? "eq. 6 fails at m = \(widths.upperBound)"
         lines += TextWrap.words(verdict + (failures.isEmpty ? "; it fails nowhere in the range" : "; it fails at m = " + Self.runs(failures)), indent: 4)

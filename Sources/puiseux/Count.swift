@@ -125,7 +125,6 @@ struct Count: ParsableCommand {
                 }
             }
         }
-        try OutputFormat.require(format, in: OutputFormat.allCases, command: "count")
     }
 
     /// One width: a whole number 1 ... largestWidth.

@@ -117,7 +117,7 @@ struct CountCLITests {
         #expect(decimal.stdout == "m,R_1,R_2,sum,bound,holds\n3,1,0.1666666666666667,1.333333333333333,0.2962962962962963,false\n"
                 + "4,0.2333333333333333,0.01666666666666667,0.2666666666666667,0.1975308641975309,false\n")
         let text = try CLI.run(["count", "--ratios", "--rstar", "3", "--m", "3:5", "--digits", "3"])
-        #expect(text.stdout.contains("m = 5: sum = 0.0711..., bound = 0.132..., eq. 6 holds\n   R_1 = 0.0667..., R_2 = 0.00222...\n"))
+        #expect(text.stdout.contains("m = 5: sum = 0.0711..., bound = 0.132..., eq. 6 holds\n    R_1 = 0.0667..., R_2 = 0.00222...\n"))
         #expect(text.stdout.contains("eq. 6 holds from m = 5 through m = 5; it fails at m = 3, 4\n"))
     }
 
