@@ -131,6 +131,8 @@ demo: build
 	echo; echo "== Paper 002: the one-neuron student, and a neuron of the type II minimum split in half (inertia predicted by the congruence and counted)"; \
 	run one-neuron --d 10 --digits 12; \
 	run split p1-m0-II --d 10 --row 10 --mu 1/2 --digits 8; \
+	echo; echo "== Paper 004: the 60 affine subspaces of Figure 4 (width 3 expanded to 4), by zero-type groups"; \
+	run count --r 3 --m 4; \
 	echo; echo "== Every digit checked: published values, Theorem 3, residuals (make check runs all eight families)"; \
 	run check --fast
 

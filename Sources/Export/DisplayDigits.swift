@@ -86,3 +86,22 @@ struct DecimalText {
         exponent10 = whole.count - leading + e
     }
 }
+
+extension DisplayDigits {
+    /// An exact rational by the same rule: an exact value backs every digit, so `count(N)` shows
+    /// it correctly rounded to N significant digits (`Rational.formatted`), and `all` shows the
+    /// fraction itself ("25/96"), the only finite text that holds all of them. `shortened` says
+    /// whether digits were rounded away (text marks those with "...").
+    public func shown(exact value: Rational) -> (text: String, shortened: Bool) {
+        guard case .count(let n) = self else { return (value.description, false) }
+        if value.isZero { return ("0", false) }
+        let (digits, e, exact) = value.decimalDigitsAndExponent(significantDigits: n)
+        return (BigFloat.layout(negative: value.sign < 0, digits: digits, exponent10: e, keepingZeros: !exact), !exact)
+    }
+
+    /// `shown(exact:)`, with "..." after a rounded value (the text outputs).
+    public func marked(exact value: Rational) -> String {
+        let (t, shortened) = shown(exact: value)
+        return shortened ? t + "..." : t
+    }
+}

@@ -51,5 +51,18 @@ struct DisplayDigitsTests {
         #expect(DisplayDigits(argument: "12") == .count(12))
         for bad in ["0", "-3", "x", "1.5", ""] { #expect(DisplayDigits(argument: bad) == nil) }
     }
-}
 
+    @Test("exact rationals: N digits correctly rounded, all as the fraction, \"...\" only when rounded")
+    func exactValues() {
+        // Worked by hand: 2/3 = 0.666..., 1/8 = 0.125 exactly, 1/8 at two digits is a tie (to even).
+        #expect(DisplayDigits.count(3).shown(exact: Rational(2, 3)) == ("0.667", true))
+        #expect(DisplayDigits.count(3).marked(exact: Rational(2, 3)) == "0.667...")
+        #expect(DisplayDigits.count(5).shown(exact: Rational(1, 8)) == ("0.125", false))
+        #expect(DisplayDigits.count(5).marked(exact: Rational(1, 8)) == "0.125")
+        #expect(DisplayDigits.count(2).shown(exact: Rational(1, 8)) == ("0.12", true))
+        #expect(DisplayDigits.count(4).shown(exact: Rational(-7, 30)) == ("-0.2333", true))
+        #expect(DisplayDigits.count(4).shown(exact: .zero) == ("0", false))
+        #expect(DisplayDigits.all.shown(exact: Rational(7, 30)) == ("7/30", false))
+        #expect(DisplayDigits.all.marked(exact: Rational(3)) == "3")
+    }
+}
