@@ -17,7 +17,7 @@ struct Minima: ParsableCommand {
             them (critical points at --d, each followed to d = 1e8, limit read off); for each, \
             the loss series and every Hessian eigenvalue series (`spectrum`, P and 2P bits) \
             give the verdict for large d: a minimum when every eigenvalue's leading term is \
-            positive. p <= 3 (the isotypic split covers one block of size up to 3).
+            positive. p <= 6 (the isotypic split covers blocks of size up to 6).
 
             Examples:
               puiseux minima
@@ -27,7 +27,7 @@ struct Minima: ParsableCommand {
             """)
 
 
-    @Option(help: "The largest p (0...3).")
+    @Option(help: "The largest p (0...6).")
     var maxP: Int = 3
 
     @Option(help: "m = k - d, the number of extra rows (0...3).")
@@ -45,7 +45,7 @@ struct Minima: ParsableCommand {
 
     func validate() throws {
         try OutputFormat.require(format, in: [.text, .json, .latex], command: "minima")
-        guard (0...3).contains(maxP) else { throw ValidationError("--max-p must be between 0 and 3 (got \(maxP))") }
+        guard (0...IsotypicSplit.largestBlock).contains(maxP) else { throw ValidationError("--max-p must be between 0 and \(IsotypicSplit.largestBlock) (got \(maxP))") }
         guard (0...3).contains(extra) else { throw ValidationError("--extra must be between 0 and 3 (got \(extra))") }
         guard (8...40).contains(dimension) else { throw ValidationError("--d must be between 8 and 40 (got \(dimension))") }
         guard (1...1_000).contains(starts) else { throw ValidationError("--starts must be between 1 and 1000 (got \(starts))") }

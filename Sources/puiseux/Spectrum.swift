@@ -101,7 +101,7 @@ struct Spectrum: ParsableCommand {
         let base = [1, q - 1, (q - 1) * (q - 2) / 2, q * (q - 3) / 2]
         var degrees = base.map { Self.number($0) }
         var names = Self.names
-        // With a block of size 2 or 3: the same components tensored with each non-trivial
+        // With blocks of size 2 to 6: the same components tensored with each non-trivial
         // irreducible of its S_n, degree times the irreducible's dimension.
         for (t, u) in zip(a.twists, b.twists) {
             lists += [(t.trivial, u.trivial), (t.standard, u.standard), (t.exterior, u.exterior), (t.y, u.y)]

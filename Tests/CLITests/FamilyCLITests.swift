@@ -96,7 +96,7 @@ struct FamilyCLITests {
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);
-    /// a block of size 4 is refused by `spectrum` in one line (the split covers sizes up to 3).
+    /// a block of size 7 is refused by `spectrum` in one line (the split covers sizes up to 6).
     @Test func familyOfANewIsotropyFromAPoint() throws {
         let point = "--from=1.0048279190,-0.007796776,0.0945947582,0.0647138976,-0.821456164,0.0818502104"
         let r = try CLI.run(["family", "--isotropy", "d-2,2", "--extra", "0", point, "--at", "20", "--terms", "4"])
@@ -104,8 +104,8 @@ struct FamilyCLITests {
         #expect(r.stdout.hasPrefix("d-2,2-m0-II:1,0,0,0,-1,0: Δ(S_{d-2} x S_{2}), m = 0, type II"), "\(r.stdout)")
         #expect(r.stdout.contains("limit (1, 0, 0, 0, -1, 0)") && r.stdout.contains("b = 2 detected"))
         #expect(r.stdout.contains("agreement with Newton: d = 10000"))
-        let s = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
-        #expect(s.status == 2 && s.stderr.contains("blocks of size 4 or more are not yet"), "\(s.stderr)")
+        let s = try CLI.run(["spectrum", "--isotropy", "d-7,7", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
+        #expect(s.status == 2 && s.stderr.contains("small blocks of size up to 6"), "\(s.stderr)")
         // The exact spectrum at d = 20 with the pair's sign components: the degrees count kd =
         // 400 eigenvalues, and their negative count is the index that `critical` counts on the
         // full 400 x 400 Hessian (a different computation).
@@ -139,8 +139,24 @@ struct FamilyCLITests {
         let critical = try CLI.run(["critical", "--isotropy", "d-3,3", "--d", "20", "--start", start, "--format", "json"])
         let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
         #expect(c["index"] as? Int == negative)
-        let other = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=1,0,0,0,1,0", "--at", "20"])
-        #expect(other.status == 2 && other.stderr.contains("blocks of size 4 or more are not yet"), "\(other.stderr)")
+    }
+
+    /// A block of size 4 (S_4's irreducibles [3,1], [2,2], [2,1,1], sign through the character
+    /// projectors): the exact spectrum at d = 20 of the Δ(S_{d-4} x S_4) type II minimum that
+    /// `critical --isotropy d-4,4 --d 20` finds (its family is a minimum for large d, `minima
+    /// --max-p 4`); the degrees count kd = 400 and no eigenvalue is negative, as `critical` counts.
+    @Test func blockOfFourExactSpectrum() throws {
+        let start = "1.0050414775729581,-0.0179021759131064,0.0973780702116953,0.0666307740800351,-0.8406809641293307,0.0832143691241386"
+        let r = try CLI.run(["spectrum", "--isotropy", "d-4,4", "--extra", "0", "--from=" + start, "--at", "20", "--d", "20", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let components = try #require(doc["components"] as? [[String: Any]])
+        #expect(components.contains { $0["irrep"] as? String == "t-[2,2]" && $0["degree"] as? String == "2" })
+        let (total, negative) = Self.degreeCounts(components)
+        #expect(total == 400)
+        let critical = try CLI.run(["critical", "--isotropy", "d-4,4", "--d", "20", "--start", start, "--format", "json"])
+        let c = try #require(try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any])
+        #expect(c["index"] as? Int == negative && negative == 0)
     }
 
     /// `--isotropy` is block notation in every command: the old `0|1` form is refused with the

@@ -36,7 +36,7 @@ struct MinimaCLITests {
         }
     }
 
-    @Test("bad options are usage errors", arguments: [["minima", "--max-p", "4"], ["minima", "--d", "3"], ["minima", "--format", "csv"]])
+    @Test("bad options are usage errors", arguments: [["minima", "--max-p", "7"], ["minima", "--d", "3"], ["minima", "--format", "csv"]])
     func badOptions(_ arguments: [String]) throws {
         try CLI.expectFailure(arguments, status: 2)
     }

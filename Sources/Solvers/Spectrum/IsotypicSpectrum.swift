@@ -5,8 +5,8 @@ import Landscape
 /// The Hessian spectrum at a critical point split by isotypic component (MATH.md section 4), at
 /// any real d, without forming the (kd x kd) Hessian: the eigenvalues of the trivial (t),
 /// standard (s), exterior-square (x) and (q-2, 2) (y) components of S_q, with multiplicity 1,
-/// q - 1, (q-1)(q-2)/2, q(q-3)/2 (q = d - s), and with a small block of size 2 or 3 the same
-/// four twisted by the other irreducibles of its S_n (`twists`). The spaces and spans are
+/// q - 1, (q-1)(q-2)/2, q(q-3)/2 (q = d - s), and with small blocks of size 2 to 6 the same
+/// four twisted by the other irreducibles of their S_n (`twists`). The spaces and spans are
 /// `IsotypicSplit`'s; the eigenvalues of each complement come from the symmetric
 /// C^{1/2} DF C^{-1/2} compressed to an orthonormal basis of it.
 public struct IsotypicSpectrum: Sendable {
@@ -14,11 +14,11 @@ public struct IsotypicSpectrum: Sendable {
     public let standard: [BigFloat]
     public let exterior: [BigFloat]
     public let y: [BigFloat]
-    /// With one small block of size n = 2 or 3 (S_n acting on it): the same four components of
-    /// S_q tensored with each non-trivial irreducible of S_n ("sign" for n = 2; "standard" of
-    /// dimension 2 and "sign" for n = 3), each eigenvalue with the degree of the component it
-    /// twists times the irreducible's dimension (the four above are then those tensored with the
-    /// trivial one); empty without such a block.
+    /// With small blocks of size n >= 2 (S_n acting on each): the same four components of S_q
+    /// tensored with each choice of irreducibles, not all trivial ("sign" for n = 2; "standard"
+    /// of dimension 2 and "sign" for n = 3; partitions such as "[2,2]" beyond), each eigenvalue
+    /// with the degree of the component it twists times the irreducibles' dimensions (the four
+    /// above are then those tensored with the trivial ones); empty without such a block.
     public struct Twist: Sendable {
         public let irrep: String
         public let dimension: Int

@@ -82,7 +82,7 @@ public struct SeriesSpectrum: Sendable {
         let (lambdaX, lambdaY) = try j.exteriorAndY()
         func truncated(_ s: S, _ name: String) throws -> S { try Self.truncated(s, terms: terms, ramification: b, label: "\(family.name): the \(name) eigenvalue") }
         var components: [(name: String, eigenvalues: [S])] = []
-        // The twisted components (a block of size 2 or 3): Fix(fine) modulo the span.
+        // The twisted components (blocks of size 2 to 6): Fix(fine) modulo the span.
         var twisted: [(String, CharacteristicPolynomial)] = []
         for (space, jacobian) in j.twisted {
             let block = try quotientBlock(jacobian, span: space.span, independent: false)
@@ -239,7 +239,7 @@ public struct SeriesSpectrum: Sendable {
         /// The whole Jacobian on Fix(S_{q-2} x S_1 x S_1), when asked for (`lastRowsStandardBlock`).
         public let exterior: [[S]]?
         public let context: SeriesContext
-        /// With a small block of size 2 or 3: the whole Jacobian on each space of the components
+        /// With small blocks of size 2 to 6: the whole Jacobian on each space of the components
         /// twisted by its irreducibles (`IsotypicSplit`), with the space; empty otherwise.
         public let twisted: [(space: IsotypicSplit.Space, jacobian: [[S]])]
 
