@@ -134,6 +134,34 @@ public struct SplitReport {
         return rows.joined(separator: "\n")
     }
 
+    /// A booktabs table: Y's eigenvalues by component (with the zero on w_J), their multiplicity,
+    /// the value at d and, with the series, the series in d; the caption gives the split, the
+    /// predicted and counted inertia and the digits rule.
+    public func latex(standalone: Bool) -> String {
+        func math(_ name: String) -> String {
+            name == "t" ? "$t$" : "$" + name.replacingOccurrences(of: "S_{", with: "S_{").replacingOccurrences(of: " block ", with: "$ block $") + "$"
+        }
+        func decimal(_ n: Number) -> String { "$" + Expansion.latexDecimal(display.shown(n.text, known: n.digits).text) + "$" }
+        var header = ["component", "multiplicity", "$Y$ at $d = \(d)$"]
+        if ySeries != nil { header.append("as a series in $d$") }
+        var rows: [[String]] = []
+        // The series are not paired with the values at d (their order at d need not be the
+        // large-d one): each gets its own row.
+        for g in y {
+            let multiplicity = "$" + (g.formula ?? String(g.multiplicity)) + "$"
+            let blank = ySeries != nil ? [""] : []
+            if g.name == "t" { rows.append([math(g.name), "$1$", "$0$ (on $w_J$)"] + (ySeries != nil ? ["$0$"] : [])) }
+            for v in g.values { rows.append([math(g.name), multiplicity, decimal(v)] + blank) }
+            for e in ySeries?.first(where: { $0.name == g.name })?.eigenvalues ?? [] {
+                rows.append([math(g.name), multiplicity, "", LaTeXTable.series(e.terms.map { (exponent: $0.exponent, coefficient: display.shown($0.text, known: $0.digits).text) }, order: e.order)])
+            }
+        }
+        let counted = computed.map { "counted on the explicit $\($0.size) \\times \($0.size)$ Hessian: (\($0.inertia.positive), \($0.inertia.zero), \($0.inertia.negative))" } ?? "not counted (the explicit Hessian is limited to $900 \\times 900$)"
+        let caption = "Splitting row \(row) (\(rowPlace)) of \(subject) at $d = \(d)$ into $\\mu w_J$ and $(1 - \\mu) w_J$, $\\mu = \(mu)$, output weights fixed at 1: the block $Y = H_{JJ} - I/2$ of the old point by component of row $J$'s stabiliser. Inertia (positive, zero, negative) predicted by the congruence, the old Hessian's plus $Y$'s: (\(predicted.positive), \(predicted.zero), \(predicted.negative)); \(counted). Every digit shown agrees between computations at two precisions. Computed by puiseux."
+        let table = LaTeXTable(caption: caption, header: header, rows: rows)
+        return standalone ? table.standalone : table.fragment
+    }
+
     /// Eigenvalues computed in Double with an absolute error bound `floor`: sorted, those within
     /// `floor` of the previous one in a group (one eigenvalue with a multiplicity), each shown to
     /// the digits every number within `floor` of it rounds to; |λ| <= floor is 0.

@@ -47,8 +47,11 @@ struct Split: ParsableCommand {
     @Option(help: PrecisionRule.help("every digit shown is confirmed at this plus 64."))
     var precision: Int = 256
 
-    @Option(help: "Output format: text, json or csv (the eigenvalues).")
+    @Option(help: "Output format: text, json, csv (the eigenvalues) or latex (a booktabs table of Y).")
     var format: OutputFormat = .text
+
+    @Flag(help: "With --format latex: a complete document instead of a table fragment.")
+    var standalone = false
 
     @OptionGroup var shown: DigitsOption
 
@@ -59,7 +62,7 @@ struct Split: ParsableCommand {
     static let maximumDimension = 200
 
     func validate() throws {
-        try OutputFormat.require(format, in: [.text, .json, .csv], command: "split")
+        try OutputFormat.require(format, in: [.text, .json, .csv, .latex], command: "split")
         try PrecisionRule.validate(precision)
         try given.validate(maximumDimension: Self.maximumDimension)
         _ = try share()
@@ -90,6 +93,7 @@ struct Split: ParsableCommand {
         switch format {
         case .json: print(report.json)
         case .csv: print(report.csv)
+        case .latex: print(report.latex(standalone: standalone))
         default: print(report.text)
         }
         if report.agrees == false { throw CLIFailure(computation: "the predicted and the counted inertia disagree") }

@@ -39,6 +39,15 @@ struct SplitCLITests {
         #expect((a["y_block"] as? [[String: Any]])?.count == (b["y_block"] as? [[String: Any]])?.count)
     }
 
+    @Test("--format latex: Y's table with its series compiles without an overfull box", .enabled(if: LaTeXCLITests.pdflatex != nil))
+    func latex() throws {
+        let r = try CLI.run(["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "1/2", "--terms", "3", "--format", "latex", "--standalone"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\\toprule") && r.stdout.contains("(100, 1, 9)"))
+        let (status, log) = try LaTeXCLITests.compile(r.stdout)
+        #expect(status == 0 && !log.contains("Overfull \\hbox"))
+    }
+
     @Test("bad requests: one line, exit 2", arguments: [
         ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "1.5"],
         ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "0"],
@@ -47,7 +56,7 @@ struct SplitCLITests {
         ["split", "p1-m0-II", "--d", "10", "--row", "0", "--mu", "1/2"],
         ["split", "p1-m0-II", "--d", "10", "--row", "11", "--mu", "1/2"],
         ["split", "p1-m0-II", "--d", "2", "--row", "1", "--mu", "1/2"],
-        ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "1/2", "--format", "latex"],
+        ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "1/2", "--format", "xml"],
         ["split", "--isotropy", "d-1,1", "--d", "10", "--row", "1", "--mu", "1/2", "--terms", "3", "--from=1,0,0.2,0.1,-0.7"],
         ["split", "p9-m0-I", "--d", "10", "--row", "1", "--mu", "1/2"],
     ])
