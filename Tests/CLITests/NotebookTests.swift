@@ -19,7 +19,7 @@ struct NotebookTests {
     }
     static var slow: Bool { ProcessInfo.processInfo.environment["PUISEUX_SLOW"] == "1" }
 
-    @Test(.enabled(if: slow && jupyterAvailable), arguments: ["eigenvalues-vs-finite-d", "minima-to-saddles", "tangency-arcs"])
+    @Test(.enabled(if: slow && jupyterAvailable), arguments: ["eigenvalues-vs-finite-d", "minima-to-saddles", "tangency-arcs", "few-neurons-and-splitting", "subspace-counts"])
     func executes(_ name: String) throws {
         let binary = try #require(CLI.binary)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
