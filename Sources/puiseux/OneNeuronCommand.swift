@@ -80,11 +80,12 @@ struct OneNeuronCommand: ParsableCommand {
 
     static func kind(_ sign: Int) -> String { sign > 0 ? "minimum" : "saddle of index d - 1" }
 
-    /// The digits of x (at P bits) that y (at 2P) backs, shown by the display rule.
+    /// The digits of x (at P bits) that y (at 2P) backs, shown by the display rule ("..." after a
+    /// shortened value in text).
     func backed(_ x: BigFloat, _ y: BigFloat, _ display: DisplayDigits) -> String {
         let confirmed = ConfirmedDigits(x, y, precision: precision)
         guard let text = confirmed.text(x) else { return "(not backed)" }
-        return display.shown(text, known: confirmed.count).text
+        return format == .text ? display.marked(text, known: confirmed.count) : display.shown(text, known: confirmed.count).text
     }
 
     /// The report's points from both critical points at P (`a`) and 2P (`b`), each value laid
