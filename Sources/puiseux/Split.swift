@@ -41,7 +41,7 @@ struct Split: ParsableCommand {
     @Option(help: "The share mu of row J in the first copy: a decimal or a fraction (1/2), 0 < mu < 1.")
     var mu: String
 
-    @Option(help: "With a catalogue family: Y's eigenvalues also as series in d, this many terms from each leading one (1...8).")
+    @Option(help: "With a family by name: Y's eigenvalues also as series in d, this many terms from each leading one (1...8).")
     var terms: Int?
 
     @Option(help: PrecisionRule.help("every digit shown is confirmed at this plus 64."))
@@ -69,7 +69,7 @@ struct Split: ParsableCommand {
         let k = given.dimension + (try given.pattern()).extraRows
         guard (1...k).contains(row) else { throw ValidationError("--row must be between 1 and \(k), the rows of W at d = \(given.dimension) (got \(row))") }
         if let terms {
-            guard given.family != nil else { throw ValidationError("--terms needs a catalogue family (Y's series come from the family's series)") }
+            guard given.name != nil else { throw ValidationError("--terms needs a family by name (Y's series come from the family's series), not --from") }
             guard (1...8).contains(terms) else { throw ValidationError("--terms must be between 1 and 8 (got \(terms))") }
         }
     }
@@ -147,7 +147,7 @@ struct Split: ParsableCommand {
 
     /// Y's series at P and 2P bits, each term to the digits both agree on.
     func ySeries(_ split: NeuronSplit, place: SplitRow.Place, terms: Int) throws -> [(name: String, formula: String, eigenvalues: [SpectrumEigenvalue])] {
-        let family = given.family!
+        guard let family = try given.namedFamily(precision: max(precision, 192)) else { throw CLIFailure(usage: "--terms needs a family by name") }
         Progress.report("\(family.name): Y's series at \(precision) and \(2 * precision) bits")
         defer { Progress.clear() }
         let both = try NeuronSplit.ySeriesConfirmed(family, place: place, terms: terms, precision: precision, confirmation: 2 * precision)

@@ -48,6 +48,17 @@ struct SplitCLITests {
         #expect(status == 0 && !log.contains("Overfull \\hbox"))
     }
 
+    /// A family outside the catalogue by the name `families --search` prints: the Δ(S_{d-2} x S_2)
+    /// type II minimum, a row of its pair split in half; the exact μ = 1/2 spectrum comes from the
+    /// isotypic components of Δ(S_{d-2} x S_1 x S_1) (the pair's stabiliser of the row).
+    @Test(.enabled(if: CLITests.slow)) func familyByName() throws {
+        let r = try CLI.run(["split", "d-2,2-m0-II:1,0,0,0,-1,0", "--d", "10", "--row", "9", "--mu", "1/2", "--format", "json"], timeout: 600)
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(doc["inertia_agrees"] as? Bool == true)
+        #expect((doc["eigenvalues"] as? [[String: Any]])?.compactMap { $0["multiplicity"] as? Int }.reduce(0, +) == 110)
+    }
+
     @Test("bad requests: one line, exit 2", arguments: [
         ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "1.5"],
         ["split", "p1-m0-II", "--d", "10", "--row", "1", "--mu", "0"],
