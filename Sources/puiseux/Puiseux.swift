@@ -18,7 +18,7 @@ struct Puiseux: ParsableCommand {
 
             Exit status: 0 success, 1 computation failure, 2 bad usage or expression.
             """,
-        subcommands: [Expand.self, Critical.self, Isotropy.self, Families.self, Family.self, Spectrum.self, Minima.self, Arc.self, OneNeuronCommand.self, Split.self, Count.self, Check.self])
+        subcommands: [Expand.self, Critical.self, Isotropy.self, Families.self, Family.self, Spectrum.self, Minima.self, Arc.self, OneNeuronCommand.self, FewNeuronsCommand.self, Split.self, Count.self, Check.self])
 
     static func main() {
         do {

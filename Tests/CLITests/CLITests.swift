@@ -262,7 +262,7 @@ struct CLITests {
     }
 
     /// Every subcommand; `helpListsEveryCommand` keeps this list equal to what `puiseux --help` lists.
-    static let commands = ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron", "split", "count"]
+    static let commands = ["expand", "critical", "isotropy", "families", "family", "spectrum", "check", "minima", "arc", "one-neuron", "few-neurons", "split", "count"]
 
     @Test("the commands whose examples are run are all that puiseux --help lists")
     func helpListsEveryCommand() throws {
