@@ -22,8 +22,8 @@ struct FewNeuronsCommand: ParsableCommand {
             K d Hessian. K = 1 gives only c+ 1 and c- 1 (Docs/one-neuron.md).
 
             Examples:
-              puiseux few-neurons --rows 2 --blocks d-1,1 --d 10
-              puiseux few-neurons --rows 3 --blocks d-2,1,1 --d 10 --format json
+              puiseux few-neurons --rows 2 --blocks d-1,1 --d 10 --starts 60
+              puiseux few-neurons --rows 2 --blocks d-2,1,1 --d 10 --starts 40 --format json
 
             Exit status: 0 success, 1 a computation failed, 2 bad usage.
             """)
