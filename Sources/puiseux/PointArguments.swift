@@ -21,10 +21,10 @@ struct PointArguments: ParsableArguments {
     @Option(name: .customLong("d"), help: "The integer d.")
     var dimension: Int
 
-    /// Checks what can be checked without computing; `dimensions` are the d the command allows
-    /// above the pattern's smallest.
+    /// Checks what can be checked without computing: one way of giving the point, a d from the
+    /// pattern's smallest + 1 up to the command's `maximumDimension`, a well-formed --from.
     func validate(maximumDimension: Int) throws {
-        guard (name != nil) != (from != nil) else { throw ValidationError("give a catalogue name or --isotropy with --from (one of them)") }
+        guard (name != nil) != (from != nil) else { throw ValidationError("give a family name or --isotropy with --from (one of them)") }
         let pattern = try self.pattern()
         guard (pattern.minimumDimension + 1...maximumDimension).contains(dimension) else {
             throw ValidationError("--d must be an integer between \(pattern.minimumDimension + 1) and \(maximumDimension) (got \(dimension))")
