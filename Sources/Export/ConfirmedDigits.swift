@@ -39,4 +39,12 @@ public enum ConfirmedDigits: Equatable, Sendable {
         case .unconfirmed: return nil
         }
     }
+
+    /// `x` to the digits `y` (the same value at a higher precision) backs, shown by `display`:
+    /// with "..." after a shortened value for text (`marked`), "(not backed)" when unconfirmed.
+    public static func shown(_ x: BigFloat, confirmedBy y: BigFloat, precision: Int, display: DisplayDigits, marked: Bool) -> String {
+        let confirmed = ConfirmedDigits(x, y, precision: precision)
+        guard let text = confirmed.text(x) else { return "(not backed)" }
+        return marked ? display.marked(text, known: confirmed.count) : display.shown(text, known: confirmed.count).text
+    }
 }

@@ -3,7 +3,7 @@ import Expressions
 
 /// What `puiseux one-neuron` prints: the critical points of the one-neuron student on the line
 /// W = c 1^T (paper 002), each value exactly at d or as a series in d, with backed digits.
-public struct OneNeuronReport {
+public struct OneNeuronReport: FormattedReport {
     /// A value: text at d, or series terms (exponent, text) and the O-term exponent.
     public enum Value {
         case number(String)
@@ -60,6 +60,8 @@ public struct OneNeuronReport {
     public var units: String
     public var points: [Point]
     public var header: String
+    /// How many digits LaTeX shows (the other formats get their values already shown).
+    public var display: DisplayDigits = .all
     /// What the points are of: "one-neuron student W = c 1^T", or K equal rows.
     public var subject = "one-neuron student W = c 1^T"
     public init(at: String, d: String?, units: String, points: [Point], header: String) {
@@ -102,8 +104,8 @@ public struct OneNeuronReport {
     }
 
     /// A booktabs table: series in the papers' layout (`PowerTable`, one column per power of d),
-    /// or the values at d. `display` as in the text (the caption says so).
-    public func latex(standalone: Bool, display: DisplayDigits) -> String {
+    /// or the values at d, shown by `display`.
+    public func latex(standalone: Bool) -> String {
         func latexMultiplicity(_ m: String?) -> String { m.map { "$" + $0 + "$" } ?? "" }
         let caption = "\(subject.replacingOccurrences(of: "1_K 1^T", with: "$1_K 1^T$").replacingOccurrences(of: "c 1^T", with: "$c\\,1^T$")) of the teacher $I_d$, \(d.map { "$d = \($0)$" } ?? "as series in $d$") (\(units == "002" ? "paper 002's units" : "our units"); eigenvalues by component, with multiplicities). Every digit shown agrees between computations at two precisions. Computed by puiseux."
         if d == nil {

@@ -6,7 +6,7 @@ import Expressions
 /// component (exactly at d, and as series in d for a family), the inertia the congruence
 /// predicts and the one counted on the explicit Hessian, and the spectrum (exact at μ = 1/2,
 /// from the explicit Hessian otherwise). Text, JSON and CSV (the eigenvalues).
-public struct SplitReport {
+public struct SplitReport: FormattedReport {
     /// A backed decimal (`text`, `digits` known) shown by the display rule.
     public struct Number {
         public var text: String, digits: Int

@@ -3,7 +3,7 @@ import Numbers
 /// What `puiseux count` prints: paper 004's numbers of affine subspaces for an irreducible point
 /// of width r expanded to width m (Theorem 3.1, Propositions 4.3 and 4.5), as text, JSON, CSV or
 /// a LaTeX table. Counts are exact integers, always printed with every digit. The CLI computes.
-public struct SubspaceCountReport {
+public struct SubspaceCountReport: FormattedReport {
     /// The subspaces with j zero-type groups and the dimension of each.
     public struct ZeroGroups {
         public var j: Int, count: BigInteger, dimension: Int
@@ -23,15 +23,8 @@ public struct SubspaceCountReport {
         (self.criticalSubspaces, self.criticalDimension, self.expansionSubspaces, self.byZeroGroups) = (criticalSubspaces, criticalDimension, expansionSubspaces, byZeroGroups)
     }
 
-    /// The report in `format`; `standalone` wraps the LaTeX table in a document.
-    public func formatted(_ format: OutputFormat, standalone: Bool = false) -> String {
-        switch format {
-        case .text: return text
-        case .json: return json
-        case .csv: return csv
-        case .latex: return standalone ? table.standalone : table.fragment
-        }
-    }
+    /// The LaTeX table (`table`); `standalone` wraps it in a document.
+    public func latex(standalone: Bool) -> String { standalone ? table.standalone : table.fragment }
 
     var widths: String { "\(r), \(m)" }
 

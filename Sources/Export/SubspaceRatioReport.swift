@@ -6,7 +6,7 @@ import Expressions
 /// sum_k a_k R_k with a_k = C(r* - 1, k - 1), against ((r* - 1)/r*)^m, and where each drops
 /// below 1 and where equation 6 holds. Values are exact rationals shown by `display`
 /// (`DisplayDigits.shown(exact:)`). The CLI computes.
-public struct SubspaceRatioReport {
+public struct SubspaceRatioReport: FormattedReport {
     public struct Row {
         public var m: Int, ratios: [Rational], weightedSum: Rational, bound: Rational, holds: Bool
         public init(m: Int, ratios: [Rational], weightedSum: Rational, bound: Rational, holds: Bool) {
@@ -27,14 +27,8 @@ public struct SubspaceRatioReport {
         (self.sumFirstBelowOne, self.holdsFrom, self.display) = (sumFirstBelowOne, holdsFrom, display)
     }
 
-    public func formatted(_ format: OutputFormat, standalone: Bool = false) -> String {
-        switch format {
-        case .text: return text
-        case .json: return json
-        case .csv: return csv
-        case .latex: return standalone ? table.standalone : table.fragment
-        }
-    }
+    /// The LaTeX table (`table`); `standalone` wraps it in a document.
+    public func latex(standalone: Bool) -> String { standalone ? table.standalone : table.fragment }
 
     var failures: [Int] { rows.filter { !$0.holds }.map(\.m) }
     var ks: ClosedRange<Int> { 1...(minimalWidth - 1) }

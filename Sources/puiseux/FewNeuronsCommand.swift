@@ -85,9 +85,7 @@ struct FewNeuronsCommand: ParsableCommand {
     func layout(_ student: ColumnBlockStudent, _ points: [FewNeurons.Point]) -> FewNeuronsReport {
         let display = shown.display(forPeople: format.isForPeople)
         func backed(_ x: BigFloat, _ y: BigFloat) -> String {
-            let confirmed = ConfirmedDigits(x, y, precision: precision)
-            guard let text = confirmed.text(x) else { return "(not backed)" }
-            return format == .text ? display.marked(text, known: confirmed.count) : display.shown(text, known: confirmed.count).text
+            ConfirmedDigits.shown(x, confirmedBy: y, precision: precision, display: display, marked: format == .text)
         }
         let r = student.blockCount
         let d = BigFloat(dimension, precision: 64).formatted(significantDigits: 17)

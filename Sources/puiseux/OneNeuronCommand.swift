@@ -70,12 +70,8 @@ struct OneNeuronCommand: ParsableCommand {
             throw CLIFailure(computation: "one-neuron: \(error)")
         }
         if rows > 1 { report.subject = "\(rows) equal rows W = c 1_K 1^T (the one neuron split into K = \(rows) equal parts)" }
-        switch format {
-        case .json: print(report.json)
-        case .csv: print(report.csv)
-        case .latex: print(report.latex(standalone: standalone, display: display))
-        default: print(report.text)
-        }
+        report.display = display
+        print(report.formatted(format, standalone: standalone))
     }
 
     static func kind(_ sign: Int) -> String { sign > 0 ? "minimum" : "saddle of index d - 1" }
@@ -83,9 +79,7 @@ struct OneNeuronCommand: ParsableCommand {
     /// The digits of x (at P bits) that y (at 2P) backs, shown by the display rule ("..." after a
     /// shortened value in text).
     func backed(_ x: BigFloat, _ y: BigFloat, _ display: DisplayDigits) -> String {
-        let confirmed = ConfirmedDigits(x, y, precision: precision)
-        guard let text = confirmed.text(x) else { return "(not backed)" }
-        return format == .text ? display.marked(text, known: confirmed.count) : display.shown(text, known: confirmed.count).text
+        ConfirmedDigits.shown(x, confirmedBy: y, precision: precision, display: display, marked: format == .text)
     }
 
     /// The report's points from both critical points at P (`a`) and 2P (`b`), each value laid

@@ -90,12 +90,7 @@ struct Split: ParsableCommand {
         let mu = try share()
         let points = try given.point(precision: precision, confirmation: precision + 64)
         let report = try computeReport(points, mu: mu)
-        switch format {
-        case .json: print(report.json)
-        case .csv: print(report.csv)
-        case .latex: print(report.latex(standalone: standalone))
-        default: print(report.text)
-        }
+        print(report.formatted(format, standalone: standalone))
         if report.agrees == false { throw CLIFailure(computation: "the predicted and the counted inertia disagree") }
     }
 
@@ -132,7 +127,7 @@ struct Split: ParsableCommand {
                 source = "not computed: exact only at mu = 1/2, and the explicit Hessian is limited to \(FullHessianIndex.maximumSize) x \(FullHessianIndex.maximumSize)"
             }
             var report = SplitReport(
-                subject: label, d: String(d), row: row, rowPlace: Self.place(place), mu: mu.description, stabiliser: a.refined.description,
+                subject: label, d: String(d), row: row, rowPlace: place.placeName, mu: mu.description, stabiliser: a.refined.description,
                 loss: try backed(points.working.loss, points.confirmation.loss), oldIndex: old.index(q: d - points.working.pattern.smallTotal),
                 y: y, ySeries: try terms.map { try ySeries(a, place: place.place, terms: $0) }, predicted: Self.inertia(predicted),
                 computed: computed, eigenvalues: eigenvalues, eigenvalueSource: source, precision: precision)
@@ -158,12 +153,4 @@ struct Split: ParsableCommand {
     }
 
     static func inertia(_ i: Solvers.Inertia) -> SplitReport.Inertia { SplitReport.Inertia(positive: i.positive, zero: i.zero, negative: i.negative) }
-
-    static func place(_ row: SplitRow) -> String {
-        switch row.place {
-        case .block(0): return "big block"
-        case .block(let a): return "small block \(a)"
-        case .extra(let e): return "extra row \(e + 1)"
-        }
-    }
 }

@@ -98,6 +98,19 @@ public struct IsotypicSpectrum: Sendable {
         // Symmetric frame y = C^{1/2} ξ: S = C^{1/2} DF C^{-1/2}.
         var (s, roots) = try RestrictedSpectrum.symmetricJacobian(pattern: pattern, d: d, xi: xi)
         if let scaling { s = Matrix(rows: n, columns: n) { i, j in scaling[i] * s[i, j] * scaling[j] } }
+        let vectors = span.map { vector in zip(vector, roots).map { BigFloat($0, precision: bits) * $1 } }
+        let compressed = try Self.compressed(s, toComplementOf: vectors)
+        if compressed.rows == 0 { return [] }
+        return try compressed.symmetricEigenvalues()
+    }
+
+    /// The symmetric matrix s restricted to the orthogonal complement of `vectors` (which need not
+    /// be independent): an orthonormal basis of their span by Gram–Schmidt (twice, Kahan), a
+    /// vector below 2^(-P/2) after it counted as dependent; completed by the unit vectors; s
+    /// compressed to the completion. Throws when the ranks do not add up to the size.
+    static func compressed(_ s: Matrix<BigFloat>, toComplementOf vectors: [[BigFloat]]) throws -> Matrix<BigFloat> {
+        let n = s.rows
+        let bits = s[0, 0].precision
         let tolerance = Double(sign: .plus, exponent: -bits / 2, significand: 1)
         var basis = [[BigFloat]]()
         func orthogonalise(_ v: [BigFloat]) throws -> [BigFloat]? {
@@ -112,9 +125,8 @@ public struct IsotypicSpectrum: Sendable {
             guard norm.doubleValue > tolerance else { return nil }
             return try w.map { try $0 / norm }
         }
-        for vector in span {
-            let y = zip(vector, roots).map { BigFloat($0, precision: bits) * $1 }
-            if let u = try orthogonalise(y) { basis.append(u) }
+        for vector in vectors {
+            if let u = try orthogonalise(vector) { basis.append(u) }
         }
         let spanRank = basis.count
         var complement = [[BigFloat]]()
@@ -126,8 +138,7 @@ public struct IsotypicSpectrum: Sendable {
             throw SolverError.noCriticalPoint("isotypic split: rank \(spanRank) + \(complement.count) != \(n)")
         }
         let k = complement.count
-        if k == 0 { return [] }
-        let compressed = Matrix<BigFloat>(rows: k, columns: k) { i, j in
+        return Matrix<BigFloat>(rows: k, columns: k) { i, j in
             var total = BigFloat.zero(precision: bits)
             for r in 0..<n {
                 var row = BigFloat.zero(precision: bits)
@@ -136,6 +147,5 @@ public struct IsotypicSpectrum: Sendable {
             }
             return total
         }
-        return try compressed.symmetricEigenvalues()
     }
 }

@@ -43,13 +43,24 @@ public struct SeriesSpectrum: Sendable {
     }
 
     static func compute(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion?, margins: [Int]) throws -> SeriesSpectrum {
+        try lengthening(family, terms: terms, precision: precision, expansion: given, margins: margins, label: "spectrum") {
+            try spectrum(at: $0, terms: terms)
+        }
+    }
+
+    /// `body` at the family's series to terms + k b + 2 terms, k the first of `margins` for
+    /// which it succeeds; a `SolverError` or `ComputationError` sends the family to the next
+    /// length (a too short series fails, it never gives a wrong coefficient), and the last
+    /// length's error is rethrown. Shared by the spectrum and `NeuronSplit.ySeries`.
+    static func lengthening<R>(_ family: Family, terms: Int, precision: Int, expansion given: SeriesFamilyExpansion?,
+                               margins: [Int] = familyLengthMargins, label: String, _ body: (SeriesFamilyExpansion) throws -> R) throws -> R {
         var expansion = given
         for (attempt, margin) in margins.enumerated() {
             expansion = try neededExpansion(family, terms: terms, precision: precision, given: expansion, margin: margin)
             do {
-                return try spectrum(at: expansion!, terms: terms)
+                return try body(expansion!)
             } catch where attempt + 1 < margins.count && (error is SolverError || error is ComputationError) {
-                if getenv("PUISEUX_TRACE") != nil { print("spectrum with the family to terms + \(margin) b + 2: \(error); longer") }
+                if getenv("PUISEUX_TRACE") != nil { print("\(label) with the family to terms + \(margin) b + 2: \(error); longer") }
             }
         }
         preconditionFailure("the last length's error is rethrown")
@@ -124,14 +135,22 @@ public struct SeriesSpectrum: Sendable {
     /// concurrently once the family's series is known: the confirmation lifts that series to the
     /// higher precision while the working-precision spectrum is computed from it.
     public static func computeConfirmed(_ family: Family, terms: Int, precision: Int, confirmation: Int) throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum) {
-        // Each branch lengthens the default-length series at its own precision: a series lifted
-        // to a higher precision carries the lower one's rounding residue in the leading terms
-        // that cancel in a degenerate family's Jacobian, which the direct lift in length cannot
-        // tell from a term (it diverges there); at one precision it converges in a few steps.
+        try atTwoPrecisions(family, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
+            try compute(family, terms: terms, precision: bits, expansion: expansion)
+        }
+    }
+
+    /// `body` at P bits and at `confirmation` bits, on two threads. Each branch lengthens the
+    /// default-length series at its own precision: a series lifted to a higher precision carries
+    /// the lower one's rounding residue in the leading terms that cancel in a degenerate family's
+    /// Jacobian, which the direct lift in length cannot tell from a term (it diverges there); at
+    /// one precision it converges in a few steps.
+    static func atTwoPrecisions<R: Sendable>(_ family: Family, terms: Int, precision: Int, confirmation: Int,
+                                             _ body: @escaping @Sendable (SeriesFamilyExpansion, Int) throws -> R) throws -> (working: R, confirmation: R) {
         let base = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
         let both = try Concurrently.run([
-            { @Sendable in try compute(family, terms: terms, precision: precision, expansion: base) },
-            { @Sendable in try compute(family, terms: terms, precision: confirmation, expansion: try base.lifted(toPrecision: confirmation)) },
+            { @Sendable in try body(base, precision) },
+            { @Sendable in try body(try base.lifted(toPrecision: confirmation), confirmation) },
         ])
         return (both[0], both[1])
     }

@@ -1,4 +1,3 @@
-import Foundation
 import Numbers
 import Series
 import LinearAlgebra
@@ -22,30 +21,18 @@ extension NeuronSplit {
     /// eigenvalue is known to `terms` terms from its leading one.
     public static func ySeries(_ family: Family, place: SplitRow.Place, terms: Int, precision: Int,
                                expansion given: SeriesFamilyExpansion? = nil) throws -> [SeriesComponent] {
-        var expansion = given
-        let margins = SeriesSpectrum.familyLengthMargins
-        for (attempt, margin) in margins.enumerated() {
-            expansion = try SeriesSpectrum.neededExpansion(family, terms: terms, precision: precision, given: expansion, margin: margin)
-            do {
-                return try ySeries(at: expansion!, place: place, terms: terms)
-            } catch where attempt + 1 < margins.count && (error is SolverError || error is ComputationError) {
-                if getenv("PUISEUX_TRACE") != nil { print("Y series with the family to terms + \(margin) b + 2: \(error); longer") }
-            }
+        try SeriesSpectrum.lengthening(family, terms: terms, precision: precision, expansion: given, label: "Y series") {
+            try ySeries(at: $0, place: place, terms: terms)
         }
-        preconditionFailure("the last length's error is rethrown")
     }
 
-    /// Y's series at P bits and again at `confirmation` bits, for the digits both agree on: the
-    /// family's series once at P, lifted to the confirmation's precision (as
-    /// `SeriesSpectrum.computeConfirmed`), both branches on their own thread.
+    /// Y's series at P bits and again at `confirmation` bits, for the digits both agree on
+    /// (`SeriesSpectrum.atTwoPrecisions`).
     public static func ySeriesConfirmed(_ family: Family, place: SplitRow.Place, terms: Int, precision: Int,
                                         confirmation: Int) throws -> (working: [SeriesComponent], confirmation: [SeriesComponent]) {
-        let base = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
-        let both = try Concurrently.run([
-            { @Sendable in try ySeries(family, place: place, terms: terms, precision: precision, expansion: base) },
-            { @Sendable in try ySeries(family, place: place, terms: terms, precision: confirmation, expansion: try base.lifted(toPrecision: confirmation)) },
-        ])
-        return (both[0], both[1])
+        try SeriesSpectrum.atTwoPrecisions(family, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
+            try ySeries(family, place: place, terms: terms, precision: bits, expansion: expansion)
+        }
     }
 
     /// Y's series at the family's series as given.

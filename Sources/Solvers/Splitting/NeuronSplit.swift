@@ -50,7 +50,7 @@ public struct NeuronSplit: Sendable {
         let image = block * direction
         let scale = block.entries.map(\.magnitude).max() ?? BigFloat(1, precision: bits)
         nullResidual = try (image.map(\.magnitude).max() ?? BigFloat(0, precision: bits)) / max(scale, BigFloat(1, precision: bits))
-        let trivial = try Self.compressed(block, removing: direction).symmetricEigenvalues()
+        let trivial = try IsotypicSpectrum.compressed(block, toComplementOf: [direction]).symmetricEigenvalues()
         var components = [Component(name: "t", columnBlock: nil, eigenvalues: trivial)]
         let sizes = refined.blockSizes(d: point.d)
         for (b, size) in sizes.enumerated() where size.doubleValue >= 2 {
@@ -104,28 +104,5 @@ public struct NeuronSplit: Sendable {
         let w = indices.map { roots[$0] * xi[$0] }
         let norm = try BigFloat.sqrt(w.reduce(BigFloat(0, precision: d.precision)) { $0 + $1 * $1 })
         return (block, try w.map { try $0 / norm })
-    }
-
-    /// The symmetric matrix a restricted to the orthogonal complement of the unit vector u.
-    static func compressed(_ a: Matrix<BigFloat>, removing u: [BigFloat]) throws -> Matrix<BigFloat> {
-        let n = u.count, bits = u[0].precision
-        var basis = [u]
-        let floor = Double(sign: .plus, exponent: -bits / 2, significand: 1)
-        for i in 0..<n where basis.count < n {
-            var v = (0..<n).map { BigFloat($0 == i ? 1 : 0, precision: bits) }
-            for _ in 0..<2 {  // twice is enough (Kahan)
-                for b in basis {
-                    let dot = zip(b, v).reduce(BigFloat(0, precision: bits)) { $0 + $1.0 * $1.1 }
-                    v = zip(v, b).map { $0 - dot * $1 }
-                }
-            }
-            let norm = try BigFloat.sqrt(v.reduce(BigFloat(0, precision: bits)) { $0 + $1 * $1 })
-            if norm.doubleValue > floor { basis.append(try v.map { try $0 / norm }) }
-        }
-        let complement = Array(basis.dropFirst())
-        return Matrix<BigFloat>(rows: complement.count, columns: complement.count) { i, j in
-            let column = a * complement[j]
-            return zip(complement[i], column).reduce(BigFloat(0, precision: bits)) { $0 + $1.0 * $1.1 }
-        }
     }
 }

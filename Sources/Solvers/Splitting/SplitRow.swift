@@ -39,11 +39,14 @@ public struct SplitRow: Sendable, Equatable, CustomStringConvertible {
         preconditionFailure("row \(row) not placed")
     }
 
-    public var description: String {
+    public var description: String { "row \(row) (\(placeName))" }
+
+    /// "big block", "small block 2", "extra row 1".
+    public var placeName: String {
         switch place {
-        case .block(0): return "row \(row) (big block)"
-        case .block(let a): return "row \(row) (small block \(a))"
-        case .extra(let e): return "row \(row) (extra row \(e + 1))"
+        case .block(0): return "big block"
+        case .block(let a): return "small block \(a)"
+        case .extra(let e): return "extra row \(e + 1)"
         }
     }
 
