@@ -1,4 +1,5 @@
 import Numbers
+import Series
 
 /// What `puiseux families` prints: the catalogue of families, one entry each, as text or JSON.
 public struct CatalogueReport {
@@ -42,17 +43,19 @@ public struct CheckReport {
         }
     }
 
-    public var familyCount: Int, precision: Int, terms: Int
+    public var familyCount: Int, precision: Int
+    /// What `--terms` / `--order` asked for: each family's series as `family` computes it.
+    public var length: SeriesLength
     public var outcomes: [Outcome]
     public var seconds: Double
-    public init(familyCount: Int, precision: Int, terms: Int, outcomes: [Outcome], seconds: Double) {
-        (self.familyCount, self.precision, self.terms, self.outcomes, self.seconds) = (familyCount, precision, terms, outcomes, seconds)
+    public init(familyCount: Int, precision: Int, length: SeriesLength, outcomes: [Outcome], seconds: Double) {
+        (self.familyCount, self.precision, self.length, self.outcomes, self.seconds) = (familyCount, precision, length, outcomes, seconds)
     }
 
     public var failed: [Outcome] { outcomes.filter { !$0.passed } }
 
     public var text: String {
-        var lines = ["puiseux check: \(familyCount) families at \(precision) and \(2 * precision) bits, \(terms) terms"]
+        var lines = ["puiseux check: \(familyCount) families at \(precision) and \(2 * precision) bits, series to \(length.words) (as `family` computes them)"]
         lines += outcomes.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.family.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.check): \($0.detail)" }
         lines.append("\(outcomes.count - failed.count) of \(outcomes.count) checks passed in \(String(format: "%.0f", seconds)) s"
             + (failed.isEmpty ? "" : "; FAILED: " + failed.map { "\($0.family) \($0.check)" }.joined(separator: ", ")))
@@ -64,7 +67,7 @@ public struct CheckReport {
             JSON.object([("family", JSON.string($0.family)), ("check", JSON.string($0.check)), ("passed", $0.passed ? "true" : "false"),
                          ("detail", JSON.string($0.detail))], indent: nil)
         }
-        return JSON.object([("precision_bits", "[\(precision), \(2 * precision)]"), ("terms", String(terms)),
+        return JSON.object([("precision_bits", "[\(precision), \(2 * precision)]"), ("asked", length.json),
                             ("checks", JSON.array(items, indent: "    ", closingIndent: "  ")),
                             ("passed", String(outcomes.count - failed.count)), ("failed", String(failed.count))], indent: "  ")
     }

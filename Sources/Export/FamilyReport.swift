@@ -1,5 +1,6 @@
 import Foundation
 import Numbers
+import Series
 
 /// What `puiseux family` prints, in each format (text, LaTeX, CSV, JSON; schema in
 /// Docs/json-format.md): a family's coordinates and loss as series in t = d^(-1/b), each
@@ -74,7 +75,11 @@ public struct FamilyReport {
     public var subject: Subject
     public var ramification: Int
     public var precision: Int
-    public var terms: Int
+    /// What was asked for (`--terms` / `--order`); each row is cut to it (`SeriesLength.cut`).
+    public var length: SeriesLength
+    /// How many powers of t were computed, t^0 ... t^(window - 1): where every row's known
+    /// part ends.
+    public var window: Int
     /// How the two computations were done, e.g. "series-ring Newton at 256 and 512 bits, b = 2 detected".
     public var header: String
     /// For a family given by a point: the line that says so (text only).
@@ -91,32 +96,59 @@ public struct FamilyReport {
     /// Text with the series only (`--quiet`): no summary, no checks.
     public var quiet = false
 
-    public init(subject: Subject, ramification: Int, precision: Int, terms: Int, header: String, origin: String?,
+    public init(subject: Subject, ramification: Int, precision: Int, length: SeriesLength, window: Int, header: String, origin: String?,
                 coordinates: [(name: String, coefficients: [Coefficient])], loss: [Coefficient], checks: [String],
                 verification: Verification, closedForms: Bool) {
-        (self.subject, self.ramification, self.precision, self.terms, self.header, self.origin) = (subject, ramification, precision, terms, header, origin)
+        (self.subject, self.ramification, self.precision, self.length, self.window) = (subject, ramification, precision, length, window)
+        (self.header, self.origin) = (header, origin)
         (self.coordinates, self.loss, self.checks, self.verification, self.closedForms) = (coordinates, loss, checks, verification, closedForms)
     }
 
     func exponent(_ j: Int) -> String { Rational(-j, ramification).description }
-    var order: String { exponent(terms) }
     var rows: [(name: String, coefficients: [Coefficient])] { coordinates + [("loss", loss)] }
+
+    /// A row cut to `length`: its confirmed nonzero coefficients, known down to t^window.
+    func cut(_ cs: [Coefficient]) -> SeriesCut<Coefficient> {
+        length.cut(cs.filter { $0.bound == nil }, exponent: { Rational(-$0.power, ramification) }, known: Rational(-window, ramification))
+    }
+
+    /// The printed part of a row: its terms, O-term and (when short of what was asked) how many
+    /// terms are missing; the zeros with a bound above the O-term.
+    func printed(_ cs: [Coefficient]) -> (terms: [Coefficient], order: String, missing: Int, zeros: [Coefficient]) {
+        let c = cut(cs)
+        let order = c.order ?? Rational(-window, ramification)
+        return (c.kept, order.description, c.missing, cs.filter { $0.bound != nil && Rational(-$0.power, ramification) > order })
+    }
+
+    /// The coefficients of a row that are printed (closed forms are sought for these only).
+    public func printedTerms(_ cs: [Coefficient]) -> [Coefficient] { cut(cs).kept }
+
+    /// The rows that have fewer nonzero terms than asked for within the computed powers, with
+    /// how many they have and lack; a row with no nonzero term at all is not counted (a
+    /// coordinate that vanishes: more powers would not give it terms).
+    public var shortRows: [(name: String, count: Int, missing: Int)] {
+        rows.compactMap { row in
+            let c = cut(row.coefficients)
+            return c.missing > 0 && !c.kept.isEmpty ? (row.name, c.kept.count, c.missing) : nil
+        }
+    }
 
     /// The shown text of a coefficient and whether known digits were left out.
     func shown(_ c: Coefficient) -> (text: String, shortened: Bool) { display.shown(c.text, known: c.digits) }
 
     /// The fewest and most digits the shown coefficients are known to (for captions).
     var knownDigits: (Int, Int)? {
-        let known = rows.flatMap { $0.coefficients }.filter { $0.bound == nil && $0.closedForm == nil }.map(\.digits)
+        let known = rows.flatMap { printed($0.coefficients).terms }.filter { $0.closedForm == nil }.map(\.digits)
         return known.min().map { ($0, known.max()!) }
     }
 
     /// The series of one row, as text pieces ("c1 m1", "+ c2 m2", ..., "+ O(...)"); `limit` terms
     /// at most (then "+ ...").
     func seriesPieces(_ cs: [Coefficient], limit: Int = .max) -> [String] {
-        let terms = cs.filter { $0.bound == nil }.map { c in (Rational(-c.power, ramification), display.marked(c.text, known: c.digits)) }
+        let row = printed(cs)
+        let terms = row.terms.map { c in (Rational(-c.power, ramification), display.marked(c.text, known: c.digits)) }
         if terms.count > limit { return TextWrap.series(Array(terms.prefix(limit))) + ["+ ..."] }
-        return (terms.isEmpty ? ["0"] : TextWrap.series(terms)) + ["+ O(d^(\(order)))"]
+        return (terms.isEmpty ? ["0"] : TextWrap.series(terms)) + ["+ O(d^(\(row.order)))"]
     }
 
     /// A summary (the family, b, its limit, the loss's leading terms), the series of every
@@ -131,7 +163,7 @@ public struct FamilyReport {
         }
         var zeros = [String]()
         for (label, cs) in rows {
-            for c in cs { if let bound = c.bound { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(bound))") } }
+            for c in printed(cs).zeros { zeros.append("\(label) at d^(\(exponent(c.power))) (|c| < \(c.bound!))") }
             lines += TextWrap.pieces("  \(label) =", seriesPieces(cs), indent: 6)
         }
         if quiet { return lines.joined(separator: "\n") }
@@ -144,7 +176,12 @@ public struct FamilyReport {
         }
         lines += checks.flatMap { TextWrap.words("  \($0)", indent: 4) }
         if !zeros.isEmpty { lines += TextWrap.words("  numerically zero: " + zeros.joined(separator: "; "), indent: 4) }
-        if case .count(let n) = display, rows.contains(where: { $0.coefficients.contains { shown($0).shortened } }) {
+        let short = shortRows
+        if !short.isEmpty {
+            let list = short.map { "\($0.name) (\($0.missing) missing)" }.joined(separator: ", ")
+            lines += TextWrap.words("  fewer than \(length.words) within the \(window) powers of t computed: \(list); each is printed to what is known, its O-term true", indent: 4)
+        }
+        if case .count(let n) = display, rows.contains(where: { printed($0.coefficients).terms.contains { shown($0).shortened } }) {
             lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
         }
         return lines.joined(separator: "\n")
@@ -156,10 +193,11 @@ public struct FamilyReport {
         let table = rows.enumerated().map { i, row -> PowerTable.Row in
             let label = row.name == "loss" ? "loss" : "$\\xi_{\(i + 1)} = " + row.name.replacingOccurrences(of: "_", with: "_{") + "}$"
             var cells = [Rational: PowerTable.Cell]()
-            for c in row.coefficients where c.bound == nil {
+            let cut = cut(row.coefficients)
+            for c in cut.kept {
                 cells[Rational(-c.power, ramification)] = c.closedForm.map { .closedForm($0.latex) } ?? .decimal(shown(c).text)
             }
-            return PowerTable.Row(labels: [label], cells: cells, order: Rational(-terms, ramification))
+            return PowerTable.Row(labels: [label], cells: cells, order: cut.order ?? Rational(-window, ramification))
         }
         var digits = "every digit agrees between two independent computations (\(header))"
         if let (fewest, most) = knownDigits, case .count(let n) = display, n < most {
@@ -175,15 +213,25 @@ public struct FamilyReport {
     public var csv: String {
         var lines = [CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])]
         for (name, cs) in rows {
-            for c in cs where c.bound == nil {
+            let row = printed(cs)
+            for c in row.terms {
                 lines.append(CSV.row([name, exponent(c.power), shown(c).text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
             }
-            lines.append(CSV.row([name, order, "O", "", "", ""]))
+            lines.append(CSV.row([name, row.order, "O", "", "", ""]))
         }
         return lines.joined(separator: "\n")
     }
 
     public var json: String {
+        /// The row's printed terms with the zeros above its O-term (each with its bound), in
+        /// decreasing powers of d; then its O-term and, when short, how many terms it lacks.
+        func series(_ cs: [Coefficient]) -> [(String, String)] {
+            let row = printed(cs)
+            let listed = (row.terms + row.zeros).sorted { $0.power < $1.power }
+            var fields = [("terms", terms(listed)), ("order", JSON.string(row.order))]
+            if row.missing > 0 { fields.append(("missing_terms", String(row.missing))) }
+            return fields
+        }
         func terms(_ cs: [Coefficient]) -> String {
             JSON.array(cs.map { c in
                 let (text, shortened) = shown(c)
@@ -198,12 +246,13 @@ public struct FamilyReport {
             }, indent: nil, closingIndent: nil)
         }
         let coords = coordinates.enumerated().map { i, c in
-            JSON.object([("index", String(i + 1)), ("name", JSON.string(c.name)), ("terms", terms(c.coefficients))], indent: nil)
+            JSON.object([("index", String(i + 1)), ("name", JSON.string(c.name))] + series(c.coefficients), indent: nil)
         }
         return JSON.object([
             ("family", subject.json), ("ramification", String(ramification)), ("precision_bits", String(precision)),
-            ("order", JSON.string(order)), ("coordinates", JSON.array(coords, indent: "    ", closingIndent: "  ")),
-            ("loss", JSON.object([("terms", terms(loss))], indent: nil)), ("verification", verification.json),
+            ("asked", length.json), ("powers_computed", String(window)),
+            ("coordinates", JSON.array(coords, indent: "    ", closingIndent: "  ")),
+            ("loss", JSON.object(series(loss), indent: nil)), ("verification", verification.json),
         ], indent: "  ")
     }
 }

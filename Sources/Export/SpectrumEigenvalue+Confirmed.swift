@@ -23,5 +23,6 @@ extension SpectrumEigenvalue {
             }
         }
         self.init(terms: kept, order: order)
+        endsAtDisagreement = order > max(series.dOrder!, twin.dOrder!)
     }
 }

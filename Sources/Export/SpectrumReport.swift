@@ -1,5 +1,6 @@
 import Foundation
 import Numbers
+import Series
 
 /// What `puiseux spectrum NAME` prints: the Hessian eigenvalues of a family per isotypic
 /// component as series in d (each term with the digits two computations agree on), and the
@@ -57,6 +58,7 @@ public struct SpectrumReport {
                 lines += TextWrap.pieces(quiet ? "\(component.irrep):" : "    ", pieces, indent: 6)
             }
         }
+        if !quiet, let note = shortNote { lines += TextWrap.words("  " + note, indent: 4) }
         if shortened, !quiet, case .count(let n) = display {
             lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
         }
@@ -90,6 +92,16 @@ public struct SpectrumReport {
         return standalone ? table.standalone : table.fragment
     }
 
+    /// What was asked for (`--terms` / `--order`), when the eigenvalues were cut to it.
+    public var length: SeriesLength?
+
+    /// The line naming the eigenvalues with fewer terms than asked for, or nil.
+    var shortNote: String? {
+        let short = components.flatMap { c in c.eigenvalues.enumerated().filter { $0.element.missing > 0 }.map { "\(c.irrep)[\($0.offset + 1)] (\($0.element.missing) missing)" } }
+        guard !short.isEmpty, let length else { return nil }
+        return "fewer than \(length.words) known: \(short.joined(separator: ", ")); each is printed to the first power its two computations do not both decide (raise --precision) or to the last computed, its O-term true"
+    }
+
     static func latexBigBlock(p: Int) -> String { p == 0 ? "d" : "d-\(p)" }
 
     public var csv: String {
@@ -108,6 +120,7 @@ public struct SpectrumReport {
             let values = component.eigenvalues.map { eigenvalue -> String in
                 var fields = [("terms", JSON.array(eigenvalue.terms.map(termJSON), indent: nil, closingIndent: nil)),
                               ("order", JSON.string(eigenvalue.order.description)), ("sign", String(eigenvalue.sign))]
+                if eigenvalue.missing > 0 { fields.append(("missing_terms", String(eigenvalue.missing))) }
                 if !quiet, let change = eigenvalue.signChange { fields.append(("sign_change_d", JSON.string(change))) }
                 return JSON.object(fields, indent: nil)
             }
@@ -115,7 +128,7 @@ public struct SpectrumReport {
                                 ("eigenvalues", JSON.array(values, indent: nil, closingIndent: nil))], indent: nil)
         }
         return JSON.object([("family", subject.json), ("ramification", String(ramification)), ("precision_bits", String(precision)),
-                            ("method", JSON.string(method)), ("components", JSON.array(comps, indent: "    ", closingIndent: "  ")),
+                            ("method", JSON.string(method))] + (length.map { [("asked", $0.json)] } ?? []) + [("components", JSON.array(comps, indent: "    ", closingIndent: "  ")),
                             ("verdict", verdict.json), ("softest", softest?.json ?? "null")], indent: "  ")
     }
 

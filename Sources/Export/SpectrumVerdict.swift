@@ -1,6 +1,7 @@
 import Foundation
 import Numbers
 import LinearAlgebra
+import Series
 
 /// One printed term of an eigenvalue series: exponent of d, backed digits, value.
 public struct SpectrumTerm {
@@ -17,7 +18,20 @@ public struct SpectrumTerm {
 public struct SpectrumEigenvalue {
     public var terms: [SpectrumTerm]
     public var order: Rational
+    /// How many of the asked-for terms it lacks after `cut(to:)` (0: complete).
+    public var missing = 0
+    /// Whether the series stops where its two computations disagree (more precision would
+    /// give more terms), not where they end (more terms would).
+    public var endsAtDisagreement = false
     public init(terms: [SpectrumTerm], order: Rational) { (self.terms, self.order) = (terms, order) }
+
+    /// The series cut to what `--terms` / `--order` asked for (`SeriesLength.cut`).
+    public func cut(to length: SeriesLength) -> SpectrumEigenvalue {
+        let c = length.cut(terms, exponent: \.exponent, known: order)
+        var cut = SpectrumEigenvalue(terms: c.kept, order: c.order ?? order)
+        (cut.missing, cut.endsAtDisagreement) = (c.missing, endsAtDisagreement && c.order == order)
+        return cut
+    }
 
     /// The sign for large d: that of the leading backed term (0 when no term is backed).
     public var sign: Int { terms.first.map { $0.value < 0 ? -1 : 1 } ?? 0 }
@@ -54,6 +68,11 @@ public struct SpectrumComponent {
     public var degree: String
     public var eigenvalues: [SpectrumEigenvalue]
     public init(irrep: String, degree: String, eigenvalues: [SpectrumEigenvalue]) { (self.irrep, self.degree, self.eigenvalues) = (irrep, degree, eigenvalues) }
+
+    /// Every eigenvalue cut to what `--terms` / `--order` asked for.
+    public func cut(to length: SeriesLength) -> SpectrumComponent {
+        SpectrumComponent(irrep: irrep, degree: degree, eigenvalues: eigenvalues.map { $0.cut(to: length) })
+    }
 
     /// The partition of q = d - p that labels each component of the big block S_q.
     static let partitions = ["t": [0], "s": [1, 1], "x": [2, 1, 1], "y": [2, 2]]

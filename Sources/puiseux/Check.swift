@@ -34,8 +34,15 @@ struct Check: ParsableCommand {
     @Option(help: PrecisionRule.help("every digit is confirmed at twice this."))
     var precision: Int = 256
 
-    @Option(parsing: .unconditional, help: "Terms per series (6...16).")
-    var terms: Int = 8
+    @OptionGroup var length: SeriesLengthOption
+
+    /// The largest --terms N (24 powers of t).
+    static let mostTerms = 16
+
+    /// The families' series are computed as `family` computes them for the same --terms or
+    /// --order (`SeriesWindow.coordinates`), at least six powers of t (the published values
+    /// sit at t^0 ... t^5).
+    var window: SeriesWindow { .coordinates(length.length, mostTerms: Self.mostTerms, least: 6, command: "check") }
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -43,7 +50,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         try OutputFormat.require(format, in: [.text, .json], command: "check")
         try PrecisionRule.validate(precision)
-        guard (6...16).contains(terms) else { throw ValidationError("--terms must be between 6 and 16 (got \(terms))") }
+        try length.validate(mostTerms: Self.mostTerms)
     }
 
     typealias Outcome = CheckReport.Outcome
@@ -55,6 +62,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let fastNames = ["p0-m0-I", "p0-m1-I", "p1-m0-II"]
         let names = try selection.families(from: FamilyCatalogue.families.filter { !fast || fastNames.contains($0.name) }).map(\.name)
+        // An order deeper than the series computed is a usage error before any computation.
+        for name in names { _ = try window.first(ramification: FamilyCatalogue.named(name)!.expectedRamification) }
         try destination.redirect()
         var outcomes: [Outcome] = []
         let started = Date()
@@ -68,7 +77,7 @@ struct Check: ParsableCommand {
             }
         }
         Progress.clear()
-        let report = CheckReport(familyCount: names.count, precision: precision, terms: terms, outcomes: outcomes,
+        let report = CheckReport(familyCount: names.count, precision: precision, length: length.length, outcomes: outcomes,
                                  seconds: Date().timeIntervalSince(started))
         print(format == .json ? report.json : report.text)
         let failed = report.failed
@@ -79,6 +88,7 @@ struct Check: ParsableCommand {
     func digits(_ x: BigFloat, _ y: BigFloat) -> Int { ConfirmedDigits(x, y, precision: precision).count }
 
     func checks(_ family: Solvers.Family) throws -> [Outcome] {
+        let terms = try window.first(ramification: family.expectedRamification)
         let a = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
         let b = try a.lifted(toPrecision: 2 * precision)
         var out: [Outcome] = []
@@ -105,7 +115,7 @@ struct Check: ParsableCommand {
         let orders = try a.residualOrders()
         let worst = orders.map { o in o.leading.map { $0 - o.bound } ?? Rational(-1000) }.max()!
         add("residual", worst <= .zero && orders.allSatisfy { $0.leading != nil },
-            "F_d at the \(terms)-term series is O(d^(bound)) in every row: " + orders.map { "\($0.leading.map(\.description) ?? "0") <= \($0.bound)" }.joined(separator: ", "))
+            "F_d at the series to t^\(terms - 1) is O(d^(bound)) in every row: " + orders.map { "\($0.leading.map(\.description) ?? "0") <= \($0.bound)" }.joined(separator: ", "))
         let agreement = try a.newtonAgreement()
         let worstRatio = agreement.map(\.ratio).max() ?? 0
         add("Newton", worstRatio <= 10, "series vs Newton's critical points (started from the series) at d = \(agreement.map { $0.d.formatted(significantDigits: 3) }.joined(separator: ", ")): within \(String(format: "%.2f", worstRatio)) x the truncation error")

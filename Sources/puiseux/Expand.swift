@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numbers
+import Series
 import Expressions
 import Export
 
@@ -29,14 +30,7 @@ struct Expand: ParsableCommand {
               help: ArgumentHelp("The expression in d (quote it).", valueName: "expression"))
     var expression: [String] = []
 
-    @Option(name: .long, parsing: .unconditional,
-            help: "Number of nonzero terms to print (default 6); fewer only if the series terminates.")
-    var terms: Int?
-
-    @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Print every term above d^EXP and O(d^EXP) instead, e.g. --order -5/2.",
-                               valueName: "exp"))
-    var order: String?
+    @OptionGroup var length: SeriesLengthOption
 
     @Flag(name: .long, help: "Compute with MPFR coefficients throughout (no exact rationals).")
     var numeric = false
@@ -58,20 +52,7 @@ struct Expand: ParsableCommand {
             throw ValidationError("unknown option '\(unknown)'")
         }
         if expressionParts.options.isEmpty && expressionParts.literal.isEmpty { throw ValidationError("missing the expression to expand, e.g. puiseux expand \"sqrt(d^2 + d) - d\"") }
-        if terms != nil && order != nil { throw ValidationError("--terms and --order cannot be used together") }
-        if let terms, !(1...Expand.maximumTerms).contains(terms) {
-            throw ValidationError("--terms must be between 1 and \(Expand.maximumTerms) (got \(terms))")
-        }
-        if let order { _ = try Expand.parseOrder(order) }
-    }
-
-    /// The --order value as an exact rational ("-5/2", "-2.5", "3").
-    static func parseOrder(_ text: String) throws -> Rational {
-        let bound = ExpressionLimits.maximumExponent, denominatorBound = ExpressionLimits.maximumExponentDenominator
-        guard let q = Rational(text), let (p, den) = q.intComponents, p.magnitude <= bound * den, den <= denominatorBound else {
-            throw ValidationError("--order must be a rational exponent such as -5/2, at most \(bound) in magnitude with a denominator at most \(denominatorBound) (got '\(text)')")
-        }
-        return q
+        try length.validate(mostTerms: Expand.maximumTerms)
     }
 
     /// The expression text (arguments split by the shell are joined by spaces).
@@ -81,8 +62,7 @@ struct Expand: ParsableCommand {
     }
 
     func options() throws -> ExpansionOptions {
-        let target: ExpansionTarget = try order.map { .order(try Expand.parseOrder($0)) } ?? .terms(terms ?? 6)
-        var options = ExpansionOptions(target: target, precision: output.precision, forceNumeric: numeric)
+        var options = ExpansionOptions(target: length.length, precision: output.precision, forceNumeric: numeric)
         options.certified = certified
         options.maximumPrecision = PrecisionRule.range.upperBound
         return options

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numbers
+import Series
 import Expressions
 import Export
 import Solvers
@@ -24,21 +25,29 @@ struct Family: ParsableCommand {
             A coefficient with no agreeing digit is reported as numerically zero with a bound \
             (Docs/family-series.md).
 
+            --terms N prints at least N nonzero terms of every coordinate and of the loss, \
+            counted from each one's leading term (more powers of t are computed where \
+            coefficients vanish); --order EXP prints every term above d^EXP.
+
             Examples:
               puiseux family p0-m1-I --terms 6
               puiseux family p1-m0-II --terms 8 --format json
+              puiseux family p1-m1-I --order -2
             """)
 
     @OptionGroup var shared: FamilyArguments
 
-    @Option(parsing: .unconditional, help: "Number of terms in t = d^(-1/b), from t^0 (4...24).")
-    var terms: Int = 8
+    @OptionGroup var length: SeriesLengthOption
 
     @Option(help: "Output format: text, json, latex (a booktabs table) or csv (coordinate,exponent,coefficient,digits,...).")
     var format: OutputFormat = .text
 
+    /// The largest --terms N: a b = 4 family to 24 nonzero terms computes up to `mostWindow`
+    /// powers of t.
+    static let mostTerms = 24
+
     func validate() throws {
-        guard (4...24).contains(terms) else { throw ValidationError("--terms must be between 4 and 24 (got \(terms))") }
+        try length.validate(mostTerms: Self.mostTerms)
     }
 
     typealias Coefficient = FamilyReport.Coefficient
@@ -62,7 +71,7 @@ struct Family: ParsableCommand {
         var verification: FamilyReport.Verification
     }
 
-    func computeSeries(_ family: Solvers.Family, precision: Int) throws -> Computed {
+    func computeSeries(_ family: Solvers.Family, precision: Int, window terms: Int) throws -> Computed {
         Progress.report("\(family.name): series at \(precision) bits")
         let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
         Progress.report("\(family.name): series lifted to \(2 * precision) bits")
@@ -81,7 +90,7 @@ struct Family: ParsableCommand {
             throw CLIFailure(computation: "\(family.name): F_d at the series is larger than its truncation allows (by d^(\(worst)))")
         }
         let residualText = orders.enumerated().map { j, o in "F_\(j + 1) = O(d^(\(o.bound)))" }.joined(separator: ", ")
-        checks.append("residual of F_d at the series (\(terms) terms): \(residualText)")
+        checks.append("residual of F_d at the series (\(terms) powers of t): \(residualText)")
         // Agreement with the finite-d critical points (continuation + Newton) at the two larger d.
         var agreement = [String](), newton = [(d: String, largestGap: Double, ratio: Double)]()
         for (d, worstGap, worstRatio) in try first.newtonAgreement() {
@@ -103,7 +112,7 @@ struct Family: ParsableCommand {
                                   leadingExponents: first.solution.leadingExponents, bits: (precision, 2 * precision)))
     }
 
-    func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?) throws -> Computed {
+    func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?, window terms: Int) throws -> Computed {
         let b = family.expectedRamification
         guard b > 0 else {
             throw CLIFailure(computation: "\(family.name) is not in the catalogue, so the numeric route has no ramification to fit with; use --method series (b detected)")
@@ -126,16 +135,8 @@ struct Family: ParsableCommand {
     func run() throws {
         try destination.redirect()
         let family = try shared.resolve()
-        let computed: Computed
-        do { computed = try compute(family) } catch let failure as CLIFailure { throw PrecisionRule.hinted(failure, precision: shared.precision) }
-        var coordinates = family.pattern.coordinates.indices.map { backed(computed.first.coordinates[$0], computed.second.coordinates[$0]) }
-        var loss = backed(computed.first.loss, computed.second.loss)
-        if closedForms { try identifyClosedForms(&coordinates, &loss) }
-        var report = FamilyReport(
-            subject: FamilyArguments.subject(family), ramification: computed.b, precision: shared.precision, terms: terms,
-            header: computed.header, origin: origin(family),
-            coordinates: zip(family.pattern.coordinates, coordinates).map { ($0.description, $1) }, loss: loss,
-            checks: computed.checks, verification: computed.verification, closedForms: closedForms)
+        var report = try computedToLength(family)
+        if closedForms { try identifyClosedForms(&report) }
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
         switch format {
@@ -146,18 +147,48 @@ struct Family: ParsableCommand {
         }
     }
 
+    /// The powers of t computed (`SeriesWindow`): coordinates start at t^0; the series route
+    /// reads b off at least four powers; at most twice `mostTerms`.
+    var window: SeriesWindow { .coordinates(length.length, mostTerms: Self.mostTerms, command: "family") }
+
+    /// The family's series computed to the asked length: a first window, then a longer one
+    /// while a row is short of it.
+    func computedToLength(_ family: Solvers.Family) throws -> FamilyReport {
+        let rule = window
+        var window = try rule.first(ramification: max(2, family.expectedRamification))
+        var report = try report(family, window: window)
+        while let longer = try rule.longer(after: window, ramification: report.ramification, shortCounts: report.shortRows.map(\.count)) {
+            window = longer
+            report = try self.report(family, window: window)
+        }
+        return report
+    }
+
+    /// The family computed to `window` powers of t, laid out (not yet cut: the report cuts).
+    func report(_ family: Solvers.Family, window: Int) throws -> FamilyReport {
+        let computed: Computed
+        do { computed = try compute(family, window: window) } catch let failure as CLIFailure { throw PrecisionRule.hinted(failure, precision: shared.precision) }
+        let coordinates = family.pattern.coordinates.indices.map { backed(computed.first.coordinates[$0], computed.second.coordinates[$0], window: window) }
+        let loss = backed(computed.first.loss, computed.second.loss, window: window)
+        return FamilyReport(
+            subject: FamilyArguments.subject(family), ramification: computed.b, precision: shared.precision, length: length.length, window: window,
+            header: computed.header, origin: origin(family),
+            coordinates: zip(family.pattern.coordinates, coordinates).map { ($0.description, $1) }, loss: loss,
+            checks: computed.checks, verification: computed.verification, closedForms: closedForms)
+    }
+
     /// The family by the requested route; a degenerate family the series route cannot solve
     /// is said so and done by the numeric route.
-    func compute(_ family: Solvers.Family) throws -> Computed {
+    func compute(_ family: Solvers.Family, window: Int) throws -> Computed {
         let precision = shared.precision
         do {
             switch method {
-            case .numeric: return try computeNumeric(family, precision: precision, reason: nil)
+            case .numeric: return try computeNumeric(family, precision: precision, reason: nil, window: window)
             case .series:
                 do {
-                    return try computeSeries(family, precision: precision)
+                    return try computeSeries(family, precision: precision, window: window)
                 } catch let error as SolverError where family.expectedRamification > 0 && !error.isAmbiguous {
-                    return try computeNumeric(family, precision: precision, reason: error.description)
+                    return try computeNumeric(family, precision: precision, reason: error.description, window: window)
                 }
             }
         } catch let failure as CLIFailure {
@@ -167,12 +198,12 @@ struct Family: ParsableCommand {
         }
     }
 
-    /// The first `terms` coefficients of x (working precision) with the digits y (the
+    /// The first `window` coefficients of x (working precision) with the digits y (the
     /// confirming computation) backs; both exactly zero (decided by the series arithmetic's
     /// numeric-zero rule) is no term; no digit confirmed is a zero with the two values' bound
     /// (for the numeric route's fits, a bound on a coefficient that is small).
-    func backed(_ x: [BigFloat], _ y: [BigFloat]) -> [Coefficient] {
-        (0..<terms).compactMap { j in
+    func backed(_ x: [BigFloat], _ y: [BigFloat], window: Int) -> [Coefficient] {
+        (0..<window).compactMap { j in
             if x[j].isZero && y[j].isZero { return nil }
             switch ConfirmedDigits(x[j], y[j], precision: shared.precision) {
             case .digits(let k):
@@ -183,21 +214,23 @@ struct Family: ParsableCommand {
         }
     }
 
-    /// PSLQ on every confirmed coefficient, over the default basis and the user's constants.
-    func identifyClosedForms(_ coordinates: inout [[Coefficient]], _ loss: inout [Coefficient]) throws {
+    /// PSLQ on every printed coefficient, over the default basis and the user's constants.
+    func identifyClosedForms(_ report: inout FamilyReport) throws {
         var constants = ClosedFormFinder.defaultBasis
         for e in (basis ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !e.isEmpty {
             do { _ = try Expression.parse(e) } catch { throw CLIFailure(usage: "--basis: \(e): \(error)") }
             constants.append(BasisConstant(userExpression: e))
         }
+        let layout = report
         func identify(_ list: inout [Coefficient]) throws {
-            for k in list.indices where list[k].bound == nil {
+            let printed = Set(layout.printedTerms(list).map(\.power))
+            for k in list.indices where printed.contains(list[k].power) {
                 guard let x = BigFloat(list[k].text, precision: shared.precision) else { continue }
                 list[k].closedForm = try ClosedFormFinder.identify(x, digits: list[k].digits, basis: constants)
             }
         }
-        for i in coordinates.indices { try identify(&coordinates[i]) }
-        try identify(&loss)
+        for i in report.coordinates.indices { try identify(&report.coordinates[i].coefficients) }
+        try identify(&report.loss)
     }
 
     /// For a family given by a point (--from): where it was found.

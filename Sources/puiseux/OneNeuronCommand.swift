@@ -29,8 +29,7 @@ struct OneNeuronCommand: ParsableCommand {
     @Option(name: .customLong("d"), help: "The dimension: any real d > 1 (omit for series in d).")
     var dimension: Double?
 
-    @Option(help: "With no --d: terms of each series in d (1...24).")
-    var terms: Int = 4
+    @OptionGroup var length: SeriesLengthOption
 
     @Option(help: PrecisionRule.help("every digit shown is confirmed at twice this."))
     var precision: Int = 256
@@ -51,13 +50,26 @@ struct OneNeuronCommand: ParsableCommand {
 
     @OptionGroup var destination: OutputFile
 
+    /// The largest --terms N.
+    static let mostTerms = 24
+
+    /// The series ring's relative length for what was asked: four terms beyond it for the
+    /// square roots' cancellations; for an order, every power of d^(-1/2) above it (the
+    /// closed forms' series are in d^(-1/2)) from d^1 down.
+    var relativeTerms: Int {
+        switch length.length {
+        case .terms(let n): return n + 4
+        case .order: return length.length.powers(ramification: 2, leading: 1) + 4
+        }
+    }
+
     func validate() throws {
         try OutputFormat.require(format, in: [.text, .json, .csv, .latex], command: "one-neuron")
         try PrecisionRule.validate(precision)
         if let dimension { guard dimension > 1, dimension.isFinite else { throw ValidationError("--d must be a real number > 1 (got \(dimension))") } }
         guard (1...1000).contains(rows) else { throw ValidationError("--rows must be between 1 and 1000 (got \(rows))") }
         if rows > 1 && units == .paper002 { throw ValidationError("--units 002 is for one neuron (--rows 1): with K rows each has its own free output weight") }
-        guard (1...24).contains(terms) else { throw ValidationError("--terms must be between 1 and 24 (got \(terms))") }
+        try length.validate(mostTerms: Self.mostTerms)
     }
 
     func run() throws {
@@ -126,15 +138,14 @@ struct OneNeuronCommand: ParsableCommand {
 
     func series(_ display: DisplayDigits) throws -> OneNeuronReport {
         typealias S = PuiseuxSeries<BigFloat>
-        let (x, y) = (S.d(context: SeriesContext(precision: precision, relativeTerms: terms + 4)), S.d(context: SeriesContext(precision: 2 * precision, relativeTerms: terms + 4)))
+        let (x, y) = (S.d(context: SeriesContext(precision: precision, relativeTerms: relativeTerms)), S.d(context: SeriesContext(precision: 2 * precision, relativeTerms: relativeTerms)))
         let list = try points(try OneNeuron.criticalPoints(d: x), try OneNeuron.criticalPoints(d: y), d: (x, y)) { a, b in
-            let kept = Array(a.terms.prefix(terms))
-            let order = kept.count < a.terms.count ? a.terms[kept.count].dExponent : a.dOrder
+            let cut = length.length.cut(a.terms, exponent: \.dExponent, known: a.dOrder)
             let zero = BigFloat(0, precision: 2 * precision)
-            return .series(kept.map { t in (t.dExponent, backed(t.coefficient, b.terms.first { $0.dExponent == t.dExponent }?.coefficient ?? zero, display)) }, order: order)
+            return .series(cut.kept.map { t in (t.dExponent, backed(t.coefficient, b.terms.first { $0.dExponent == t.dExponent }?.coefficient ?? zero, display)) }, order: cut.order)
         }
         return OneNeuronReport(at: "as d -> infinity", d: nil, units: units.rawValue, points: list,
-                               header: "the closed forms as Puiseux series at \(precision) and \(2 * precision) bits, \(terms) nonzero terms each, digits shown agree\(units.header)")
+                               header: "the closed forms as Puiseux series at \(precision) and \(2 * precision) bits, \(length.length.words) each, digits shown agree\(units.header)")
     }
 }
 

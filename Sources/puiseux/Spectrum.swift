@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import Numbers
+import Series
 import Expressions
 import Export
 import Solvers
 
 /// `puiseux spectrum NAME`: the Hessian eigenvalues of a family by isotypic component, as
-/// series in d (numeric route) or exactly at one d.
+/// series in d or exactly at one d.
 struct Spectrum: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Hessian eigenvalues of a family by isotypic component (t, s, x, y): series in d, or at one d.",
@@ -15,12 +16,15 @@ struct Spectrum: ParsableCommand {
             ((q-1)(q-2)/2) and y (q(q-3)/2), q = d - p. With --d D: the eigenvalues of each \
             component at the family's critical point at d = D (no kd x kd matrix is formed), \
             digits backed by a second computation at precision + 64 bits. Without --d: each \
-            eigenvalue as a series c_1 d + c_0 + c_{-1/b} d^(-1/b) + ... fitted from the exact \
-            spectra at large d (Docs/table1.md), digits backed by a second, independent fit.
+            eigenvalue as a series c_1 d + c_0 + c_{-1/b} d^(-1/b) + ... in the series ring at P and \
+            2P bits (--method numeric: two fits of the exact spectra at large d, Docs/table1.md), \
+            each to --terms N nonzero terms from its own leading one (or --order EXP: every term \
+            above d^EXP); digits shown are those both computations agree on.
 
             Examples:
               puiseux spectrum p1-m0-II --d 1000000
               puiseux spectrum p1-m1-II --terms 4
+              puiseux spectrum p1-m0-II --order -2
               puiseux spectrum p1-m2-II --format json
             """)
 
@@ -29,8 +33,7 @@ struct Spectrum: ParsableCommand {
     @Option(help: "A dimension d >= 10 (real) for the exact spectrum at that d (the point from the family's series for d >= 1e4, by continuation below); omit for the series.")
     var d: Double?
 
-    @Option(parsing: .unconditional, help: "Series terms per eigenvalue in t = d^(-1/b): from its leading term (series method) or from d^1 (numeric) (3...12).")
-    var terms: Int = 4
+    @OptionGroup var length: SeriesLengthOption
 
     @Option(help: "Route for the series: series (the series ring; leading terms from the Newton polygon of each characteristic polynomial; the default) or numeric (continuation and two fits, the independent check).")
     var method: FamilyMethod = .series
@@ -41,7 +44,7 @@ struct Spectrum: ParsableCommand {
     func validate() throws {
         if d != nil && format == .latex { throw ValidationError("--format latex is for the series (omit --d)") }
         if let d { guard d.isFinite, d >= 10, d <= 1e30 else { throw ValidationError("--d must be between 10 and 1e30 (got \(d))") } }
-        guard (3...12).contains(terms) else { throw ValidationError("--terms must be between 3 and 12 (got \(terms))") }
+        try length.validate(mostTerms: Self.mostTerms)
         // The isotypic split takes small blocks up to `IsotypicSplit.largestBlock`.
         if let isotropy = shared.isotropy, let small = try? IsotropyArgument.smallBlocks(isotropy), let n = small.max(), n > IsotypicSplit.largestBlock {
             throw ValidationError("--isotropy \(isotropy): spectra are computed for small blocks of size up to \(IsotypicSplit.largestBlock) (a block of \(n) would need the \(n)! permutations of S_\(n)); `puiseux family` gives this isotropy's series")
@@ -49,6 +52,16 @@ struct Spectrum: ParsableCommand {
     }
 
     static let names = ["t", "s", "x", "y"]
+
+    /// The largest --terms N (the family's series behind 12 nonzero terms of a b = 4
+    /// eigenvalue is long: twice that + 6b + 2 powers).
+    static let mostTerms = 12
+    /// The numeric route's fits have 12 nodes: at most this many powers from d^1.
+    static let numericWindow = 12
+
+    /// The powers of t per eigenvalue computed (`SeriesWindow`): eigenvalues start at d^1 at
+    /// most; b/2 spare; at most twice `mostTerms`.
+    var window: SeriesWindow { .eigenvalues(length.length, mostTerms: Self.mostTerms, command: "spectrum") }
 
     @OptionGroup var shown: DigitsOption
 
@@ -139,6 +152,7 @@ struct Spectrum: ParsableCommand {
         }
         let header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
         let degreeFormulas = Self.degreeFormulas(family)
+        let terms = min(Self.numericWindow, try window.first(ramification: bExponent))
         let components = first.components.enumerated().map { i, component in
             let other = second.components[i].eigenvalues
             let order = Rational(bExponent - terms, bExponent)
@@ -146,7 +160,7 @@ struct Spectrum: ParsableCommand {
                 SpectrumEigenvalue(terms: (0..<terms).compactMap { j -> SpectrumTerm? in
                     let v = backed(coefficients[j], other[e][j])
                     return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
-                }, order: order)
+                }, order: order).cut(to: length.length)
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).
@@ -158,10 +172,34 @@ struct Spectrum: ParsableCommand {
         return (components, header, bExponent)
     }
 
-    /// The eigenvalue series in the series ring at P and 2P bits, the digits both agree on.
+    /// The eigenvalue series at P and 2P bits, the digits both agree on, cut to what was
+    /// asked: a first window of powers of t, then a longer one while an eigenvalue that ends
+    /// where its computation ends is short of it (one that ends where the two computations
+    /// disagree needs precision, not powers).
     func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
+        let rule = window
+        var window = try rule.first(ramification: max(2, family.expectedRamification))
+        while true {
+            let (components, ramification) = try seriesComponents(family, window: window)
+            if let longer = try rule.longer(after: window, ramification: ramification, shortCounts: Self.shortCounts(components)) {
+                window = longer
+                continue
+            }
+            let precision = shared.precision
+            let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
+            return (components.map { $0.cut(to: length.length) }, header, ramification)
+        }
+    }
+
+    /// The nonzero term counts of the eigenvalues more powers would lengthen: those that end
+    /// where their computation ends.
+    static func shortCounts(_ components: [SpectrumComponent]) -> [Int] {
+        components.flatMap(\.eigenvalues).filter { !$0.endsAtDisagreement }.map(\.terms.count)
+    }
+
+    /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.
+    func seriesComponents(_ family: Solvers.Family, window terms: Int) throws -> (components: [SpectrumComponent], ramification: Int) {
         let precision = shared.precision
-        let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; each eigenvalue to \(terms) terms from its leading one"
         let (a, b): (SeriesSpectrum, SeriesSpectrum)
         do {
             Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits")
@@ -170,7 +208,7 @@ struct Spectrum: ParsableCommand {
         } catch {
             throw CLIFailure(computation: "\(family.name): \(error)")
         }
-        return (Self.components(family, working: a, confirmation: b, precision: precision), header, a.ramification)
+        return (Self.components(family, working: a, confirmation: b, precision: precision), a.ramification)
     }
 
     /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
@@ -197,6 +235,7 @@ struct Spectrum: ParsableCommand {
             subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
             precision: shared.precision, method: method.rawValue, header: header,
             agreement: method == .series ? "series ring at two precisions" : "two fits")
+        report.length = length.length
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
         switch format {

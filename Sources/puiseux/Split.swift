@@ -41,8 +41,16 @@ struct Split: ParsableCommand {
     @Option(help: "The share mu of row J in the first copy: a decimal or a fraction (1/2), 0 < mu < 1.")
     var mu: String
 
-    @Option(help: "With a family by name: Y's eigenvalues also as series in d, this many terms from each leading one (1...8).")
-    var terms: Int?
+    @OptionGroup var length: SeriesLengthOption
+
+    /// Whether Y's series were asked for (--terms or --order).
+    var wantsSeries: Bool { length.terms != nil || length.order != nil }
+
+    /// The largest --terms N.
+    static let mostTerms = 8
+
+    /// The powers of t per eigenvalue of Y computed, as for `spectrum`.
+    var window: SeriesWindow { .eigenvalues(length.length, mostTerms: Self.mostTerms, command: "split") }
 
     @Option(help: PrecisionRule.help("every digit shown is confirmed at this plus 64."))
     var precision: Int = 256
@@ -68,9 +76,9 @@ struct Split: ParsableCommand {
         _ = try share()
         let k = given.dimension + (try given.pattern()).extraRows
         guard (1...k).contains(row) else { throw ValidationError("--row must be between 1 and \(k), the rows of W at d = \(given.dimension) (got \(row))") }
-        if let terms {
-            guard given.name != nil else { throw ValidationError("--terms needs a family by name (Y's series come from the family's series), not --from") }
-            guard (1...8).contains(terms) else { throw ValidationError("--terms must be between 1 and 8 (got \(terms))") }
+        if wantsSeries {
+            guard given.name != nil else { throw ValidationError("--terms and --order need a family by name (Y's series come from the family's series), not --from") }
+            try length.validate(mostTerms: Self.mostTerms)
         }
     }
 
@@ -129,7 +137,7 @@ struct Split: ParsableCommand {
             var report = SplitReport(
                 subject: label, d: String(d), row: row, rowPlace: place.placeName, mu: mu.description, stabiliser: a.refined.description,
                 loss: try backed(points.working.loss, points.confirmation.loss), oldIndex: old.index(q: d - points.working.pattern.smallTotal),
-                y: y, ySeries: try terms.map { try ySeries(a, place: place.place, terms: $0) }, predicted: Self.inertia(predicted),
+                y: y, ySeries: wantsSeries ? try ySeries(a, place: place.place) : nil, predicted: Self.inertia(predicted),
                 computed: computed, eigenvalues: eigenvalues, eigenvalueSource: source, precision: precision)
             report.display = shown.display(forPeople: format.isForPeople)
             return report
@@ -140,15 +148,26 @@ struct Split: ParsableCommand {
         }
     }
 
-    /// Y's series at P and 2P bits, each term to the digits both agree on.
-    func ySeries(_ split: NeuronSplit, place: SplitRow.Place, terms: Int) throws -> [(name: String, formula: String, eigenvalues: [SpectrumEigenvalue])] {
+    /// Y's series at P and 2P bits, each term to the digits both agree on, cut to what was
+    /// asked (`SeriesWindow`, as `spectrum` does).
+    func ySeries(_ split: NeuronSplit, place: SplitRow.Place) throws -> [(name: String, formula: String, eigenvalues: [SpectrumEigenvalue])] {
         guard let family = try given.namedFamily(precision: max(precision, 192)) else { throw CLIFailure(usage: "--terms needs a family by name") }
         Progress.report("\(family.name): Y's series at \(precision) and \(2 * precision) bits")
         defer { Progress.clear() }
-        let both = try NeuronSplit.ySeriesConfirmed(family, place: place, terms: terms, precision: precision, confirmation: 2 * precision)
-        return zip(both.working, both.confirmation).map { x, z in
-            let formula = split.multiplicityFormula(split.y.first { $0.name == x.name }!)
-            return (x.name, formula, zip(x.eigenvalues, z.eigenvalues).map { SpectrumEigenvalue(working: $0, confirmation: $1, precision: precision) })
+        let rule = window
+        var window = try rule.first(ramification: max(2, family.expectedRamification))
+        while true {
+            let both = try NeuronSplit.ySeriesConfirmed(family, place: place, terms: window, precision: precision, confirmation: 2 * precision)
+            let series = zip(both.working, both.confirmation).map { x, z in
+                (name: x.name, formula: split.multiplicityFormula(split.y.first { $0.name == x.name }!),
+                 eigenvalues: zip(x.eigenvalues, z.eigenvalues).map { SpectrumEigenvalue(working: $0, confirmation: $1, precision: precision) })
+            }
+            let counts = series.flatMap(\.eigenvalues).filter { !$0.endsAtDisagreement }.map(\.terms.count)
+            if let longer = try rule.longer(after: window, ramification: both.working.flatMap(\.eigenvalues).map(\.ramification).max() ?? 2, shortCounts: counts) {
+                window = longer
+                continue
+            }
+            return series.map { ($0.name, $0.formula, $0.eigenvalues.map { $0.cut(to: length.length) }) }
         }
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import Numbers
+import Series
 @testable import Export
 
 /// `CatalogueReport`, `CheckReport`, `IsotropyReport`, `CriticalReport`: each JSON parses, with
@@ -19,11 +20,13 @@ import Numbers
     }
 
     @Test func checkCountsFailures() throws {
-        let report = CheckReport(familyCount: 1, precision: 256, terms: 8, outcomes: [
+        let report = CheckReport(familyCount: 1, precision: 256, length: .terms(8), outcomes: [
             .init(family: "f", check: "a", passed: true, detail: "ok"), .init(family: "f", check: "b", passed: false, detail: "\"quoted\""),
         ], seconds: 1)
         let object = try Self.parse(report.json)
         #expect(object["passed"] as? Int == 1 && object["failed"] as? Int == 1)
+        #expect((object["asked"] as? [String: Any])?["terms"] as? Int == 8)
+        #expect(report.text.hasPrefix("puiseux check: 1 families at 256 and 512 bits, series to 8 nonzero terms"))
         #expect((object["checks"] as? [[String: Any]])?[1]["detail"] as? String == "\"quoted\"")
         #expect(report.text.hasSuffix("1 of 2 checks passed in 1 s; FAILED: f b"))
     }

@@ -4,7 +4,7 @@ import Series
 
 /// How to compute an `Expansion`.
 public struct ExpansionOptions: Sendable {
-    public var target: ExpansionTarget
+    public var target: SeriesLength
     /// Working precision P in bits; numeric results are checked against a run at 2P.
     public var precision: Int
     /// Compute every node with MPFR coefficients (see `SeriesEvaluator.forceNumeric`).
@@ -27,7 +27,7 @@ public struct ExpansionOptions: Sendable {
     /// The largest precision a certified expansion raises to.
     public var maximumPrecision = 16_384
 
-    public init(target: ExpansionTarget, precision: Int, forceNumeric: Bool = false,
+    public init(target: SeriesLength, precision: Int, forceNumeric: Bool = false,
                 initialRelativeTerms: Int? = nil, maximumRelativeTerms: Int? = nil) {
         self.target = target
         self.precision = precision
@@ -40,7 +40,7 @@ public struct ExpansionOptions: Sendable {
     /// sparse series and heavy cancellation, while an expression that vanishes to every
     /// order, such as exp(1/d) exp(-1/d) - 1, fails within a few seconds); for `.order`,
     /// 4096 (the order grows with the budget, so the search ends early).
-    public static func defaultMaximum(for target: ExpansionTarget) -> Int {
+    public static func defaultMaximum(for target: SeriesLength) -> Int {
         switch target {
         case .terms(let n): return min(budgetCeiling, max(1024, 8 * n))
         case .order: return budgetCeiling
@@ -145,7 +145,7 @@ extension Expansion {
         }
     }
 
-    static func truncate(_ value: SeriesValue, _ target: ExpansionTarget, atCap: Bool) -> SeriesValue? {
+    static func truncate(_ value: SeriesValue, _ target: SeriesLength, atCap: Bool) -> SeriesValue? {
         switch value {
         case .exact(let s): return truncate(s, target, atCap: atCap).map { .exact($0) }
         case .numeric(let s): return truncate(s, target, atCap: atCap).map { .numeric($0) }
@@ -153,20 +153,16 @@ extension Expansion {
         }
     }
 
-    /// The series cut to the target, or nil if it does not have enough terms yet.
-    static func truncate<C: SeriesCoefficient>(_ s: PuiseuxSeries<C>, _ target: ExpansionTarget,
+    /// The series cut to the target (`SeriesLength.cut`), or nil if it does not have enough
+    /// terms yet. With `terms(n)` the O-term sits at the next nonzero term, so n known terms
+    /// and nothing after them wait for a longer run, unless the budget is at its cap.
+    static func truncate<C: SeriesCoefficient>(_ s: PuiseuxSeries<C>, _ target: SeriesLength,
                                                atCap: Bool) -> PuiseuxSeries<C>? {
         let terms = s.terms
-        switch target {
-        case .terms(let n):
-            if terms.count > n { return s.addingBigO(dExponent: terms[n].dExponent) }
-            if s.isExact || (atCap && terms.count == n) { return s }
-            return nil
-        case .order(let order):
-            if let reached = s.dOrder, reached > order { return nil }
-            if s.isExact, terms.allSatisfy({ $0.dExponent > order }) { return s }
-            return s.addingBigO(dExponent: order)
-        }
+        let cut = target.cut(terms, exponent: \.dExponent, known: s.dOrder)
+        guard cut.isComplete else { return nil }
+        if case .terms(let n) = target, terms.count == n, s.dOrder != nil, !atCap { return nil }
+        return cut.order.map { s.addingBigO(dExponent: $0) } ?? s
     }
 
     /// Compares the run at P bits with the run at 2P bits and returns the terms of the

@@ -1,16 +1,6 @@
 import Numbers
 import Series
 
-/// What an expansion is asked for.
-public enum ExpansionTarget: Equatable, Sendable {
-    /// At least this many nonzero terms (fewer only when the series is an exact finite
-    /// sum); the O-term sits at the exponent of the next nonzero term.
-    case terms(Int)
-    /// Every term with exponent of d greater than this, and O(d^exponent) (no O-term when
-    /// the series is an exact finite sum with no term at or below the exponent).
-    case order(Rational)
-}
-
 /// A verified truncated expansion of an expression as d -> infinity, ready to print.
 ///
 /// Invariants: `terms` are the nonzero terms in decreasing powers of d, every exponent is
