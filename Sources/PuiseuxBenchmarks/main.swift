@@ -19,7 +19,7 @@ let arguments = CommandLine.arguments
 if let i = arguments.firstIndex(of: "--expand"), arguments.count >= i + 4,
    let order = Rational(arguments[i + 2]), let bits = Int(arguments[i + 3]) {
     let expression = try Expression.parse(arguments[i + 1])
-    let options = ExpansionOptions(target: .order(order), precision: bits)
+    let options = ExpansionOptions(target: .order(order), precision: bits, forceNumeric: arguments.contains("--numeric"))
     var expansion = try Expansion(expanding: expression, options: options)
     var reps = 0
     let start = now()

@@ -194,7 +194,7 @@ struct Family: ParsableCommand {
         } catch let failure as CLIFailure {
             throw failure
         } catch {
-            throw CLIFailure(computation: "\(family.name): \(error)")
+            throw CLIFailure(computation: FamilyArguments.failure(family, error))
         }
     }
 

@@ -150,6 +150,13 @@ struct FamilyArguments: ParsableArguments {
         }
     }
 
+    /// A failure about `family`, named once: solver messages that already start with the
+    /// family's name are not prefixed again.
+    static func failure(_ family: Solvers.Family, _ error: Error) -> String {
+        let text = "\(error)"
+        return text.hasPrefix("\(family.name): ") ? text : "\(family.name): \(text)"
+    }
+
     /// The family as the reports of Export name it.
     static func subject(_ f: Solvers.Family) -> FamilyReport.Subject {
         FamilyReport.Subject(name: f.name, isotropy: f.pattern.description, latexIsotropy: latexIsotropy(f), extraRows: f.extraRows,

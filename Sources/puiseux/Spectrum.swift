@@ -148,7 +148,7 @@ struct Spectrum: ParsableCommand {
             first = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 12, range: (1e4, 1e8), precision: precision)
             second = try NumericSpectrumExpansion.compute(family, ramification: bExponent, nodes: 14, range: (2e4, 2e8), precision: precision + 64)
         } catch {
-            throw CLIFailure(computation: "\(family.name): \(error)")
+            throw CLIFailure(computation: FamilyArguments.failure(family, error))
         }
         let header = "numeric route: two fits (12 nodes in [1e4, 1e8] at \(precision) bits, 14 in [2e4, 2e8] at \(precision + 64)) agree on the digits shown"
         let degreeFormulas = Self.degreeFormulas(family)
@@ -206,7 +206,7 @@ struct Spectrum: ParsableCommand {
             (a, b) = try SeriesSpectrum.computeConfirmed(family, terms: terms, precision: precision, confirmation: 2 * precision)
             Progress.clear()
         } catch {
-            throw CLIFailure(computation: "\(family.name): \(error)")
+            throw CLIFailure(computation: FamilyArguments.failure(family, error))
         }
         return (Self.components(family, working: a, confirmation: b, precision: precision), a.ramification)
     }

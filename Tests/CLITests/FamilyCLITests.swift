@@ -93,6 +93,32 @@ struct FamilyCLITests {
         #expect(one.status == 0 && one.stdout.contains("agreement with Newton"), "\(one.stderr)")
     }
 
+    /// A family whose limit has a dead neuron (row d tends to 0), given by the point `families
+    /// --isotropy d-2,1,1 --search` lists for it at d = 20. The 2P lift of its series diverged
+    /// (the P residue in the vanishing row's leading terms, amplified by the kernel's division
+    /// by the row's norm) until the lift's first step took the start's Jacobian. Checked by the
+    /// command's own verification (Newton's critical points at 1e4 and 1e6 within the
+    /// truncation error) and against the loss of the d-1,1 family with a dead small-block row
+    /// (computed on its own isotropy pattern): the same 1/8 - 1/(4 pi) + (1/4 - 1/(2 pi))/d + ...
+    @Test(.enabled(if: CLITests.slow)) func familyWithADeadNeuron() throws {
+        let point = "--from=1.049502710753911,-0.0026479015043019546,-0.0019525086789963073,0.00051483559786859897,-0.0068521194469784886,0.051918863427844163,-0.0026029408842193567,0.05079211935876341,-0.0001564584208239663,1.0440793577813577"
+        let r = try CLI.run(["family", "--isotropy", "d-2,1,1", "--extra", "0", point, "--at", "20", "--terms", "3", "--format", "json"], timeout: 1800)
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((object["family"] as? [String: Any])?["name"] as? String == "d-2,1,1-m0-II:1,0,0,0,1,0,0,0,0,0")
+        let other = try CLI.run(["family", "--isotropy", "d-1,1", "--extra", "0", "--limit=1,0,0,0,0", "--type", "II", "--terms", "3", "--format", "json"], timeout: 1800)
+        #expect(other.status == 0, "\(other.stderr)")
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(other.stdout.utf8)) as? [String: Any])
+        func loss(_ o: [String: Any]) -> [String: Double] {
+            let terms = ((o["loss"] as? [String: Any])?["terms"] as? [[String: Any]]) ?? []
+            return Dictionary(uniqueKeysWithValues: terms.filter { $0["bound"] == nil }.map { ($0["exponent"] as! String, Double($0["coefficient"] as! String)!) })
+        }
+        let (a, b) = (loss(object), loss(reference))
+        #expect(a.keys.sorted() == b.keys.sorted() && a.count == 3, "\(a) \(b)")
+        for (k, v) in a { #expect(abs(v - b[k]!) <= 1e-14 * abs(v), "loss d^(\(k)): \(v) vs \(b[k]!)") }
+        #expect(abs(a["0"]! - (0.125 - 0.25 / Double.pi)) < 1e-15)
+    }
+
     /// A family of an isotropy outside the catalogue, given by the Δ(S_{d-2} x S_2) type II
     /// point `critical --isotropy d-2,2 --d 20` finds: followed to 1e8, its limit read off,
     /// solved in the series ring with the usual checks (b found, residual, Newton at 1e4 and 1e6);

@@ -54,4 +54,46 @@ struct SpectrumCLITests {
         try CLI.expectFailure(["spectrum", "p0-m0-I", "--d", "50", "--format", "latex"], status: 2,
                               message: "error: --format latex is for the series (omit --d)")
     }
+
+    /// The family with a dead neuron (d-2,1,1-m0-II:1,0,0,0,1,0,0,0,0,0; FamilyCLITests): its t
+    /// component has three eigenvalues d/4 + O(1), a triple root of the Newton polygon's edge
+    /// polynomial that Durand–Kerner spreads 1e-5 into the complex plane (refused as complex
+    /// roots before). Every eigenvalue series, evaluated at d = 1e6, lies within its O-term of an
+    /// eigenvalue of the same component of the exact spectrum there (`--d`: Newton's critical
+    /// point and the isotypic blocks, no series), and the verdict is the exact spectrum's index.
+    @Test(.enabled(if: CLITests.slow)) func deadNeuronSeriesAgreeWithTheExactSpectrum() throws {
+        let point = "--from=1.049502710753911,-0.0026479015043019546,-0.0019525086789963073,0.00051483559786859897,-0.0068521194469784886,0.051918863427844163,-0.0026029408842193567,0.05079211935876341,-0.0001564584208239663,1.0440793577813577"
+        let base = ["spectrum", "--isotropy", "d-2,1,1", "--extra", "0", point, "--at", "20", "--format", "json"]
+        func json(_ extra: [String]) throws -> [String: Any] {
+            let r = try CLI.run(base + extra, timeout: 1800)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        }
+        let series = try json(["--terms", "3"]), exact = try json(["--d", "1000000"])
+        let d = 1e6
+        func exponent(_ text: String) -> Double {
+            let parts = text.split(separator: "/").map { Double($0)! }
+            return parts.count == 2 ? parts[0] / parts[1] : parts[0]
+        }
+        let values = Dictionary(uniqueKeysWithValues: ((exact["components"] as? [[String: Any]]) ?? []).map { c in
+            (c["irrep"] as! String, ((c["eigenvalues"] as? [[String: Any]]) ?? []).map { Double($0["value"] as! String)! })
+        })
+        var negatives = 0
+        for component in (series["components"] as? [[String: Any]]) ?? [] {
+            let irrep = component["irrep"] as! String
+            let exactValues = try #require(values[irrep], "\(irrep)")
+            for e in (component["eigenvalues"] as? [[String: Any]]) ?? [] {
+                let terms = (e["terms"] as? [[String: Any]]) ?? []
+                let value = terms.reduce(0.0) { $0 + Double($1["coefficient"] as! String)! * pow(d, exponent($1["exponent"] as! String)) }
+                let largest = terms.map { abs(Double($0["coefficient"] as! String)!) }.max() ?? 1
+                let tolerance = 100 * max(1, largest) * pow(d, exponent(e["order"] as! String))
+                let gap = exactValues.map { abs($0 - value) }.min() ?? .infinity
+                #expect(gap <= tolerance, "\(irrep): series \(value), nearest exact at 1e6 off by \(gap) > \(tolerance)")
+                if value < 0 { negatives += 1 }
+            }
+        }
+        // Index 1 at d = 1e6 (one negative t eigenvalue, -0.159 d - 0.279 d^(1/2) + ...).
+        #expect(negatives == 1)
+        #expect((series["verdict"] as? [String: Any])?["index"] as? String == "1")
+    }
 }

@@ -52,11 +52,30 @@ import Series
 
     /// (z - 1)(z + 2)(z - 3)^2 = z^4 - 5z^3 + z^2 + 21z - 18: roots 1, -2 and a double 3.
     @Test func edgePolynomialRootsAndClusters() throws {
-        let roots = try CharacteristicPolynomial.realRoots([-18, 21, 1, -5, 1], name: "test")
-        let groups = CharacteristicPolynomial.clusters(roots)
-        #expect(groups.count == 3)
-        #expect(abs(groups[0][0] + 2) < 1e-12 && abs(groups[1][0] - 1) < 1e-12)
-        #expect(groups[2].count == 2 && abs(groups[2].reduce(0, +) / 2 - 3) < 1e-7)
+        let groups = try CharacteristicPolynomial.realRootClusters([-18, 21, 1, -5, 1], name: "test")
+        #expect(groups.map(\.count) == [1, 1, 2])
+        #expect(abs(groups[0].mean + 2) < 1e-12 && abs(groups[1].mean - 1) < 1e-12 && abs(groups[2].mean - 3) < 1e-7)
+    }
+
+    /// A triple root, as the t component of d-2,1,1-m0-II:1,0,0,0,1,0,0,0,0,0 has (three
+    /// eigenvalues d/4 + O(1)): (z - 1/4)^3 (z - 1/(2 pi)) in doubles. Durand–Kerner spreads the
+    /// triple root about 1e-5 into the complex plane (more than a simple root's tolerance), so
+    /// realness is asked of the cluster's mean; a genuinely complex pair is still refused.
+    @Test func tripleRootIsOneRealClusterAndComplexRootsAreRefused() throws {
+        let r = 1 / (2 * Double.pi)
+        // (z - 1/4)^3 = z^3 - 3/4 z^2 + 3/16 z - 1/64, times (z - r), lowest degree first.
+        let cubic = [-1.0 / 64, 3.0 / 16, -0.75, 1]
+        var p = [Double](repeating: 0, count: 5)
+        for (i, c) in cubic.enumerated() { p[i + 1] += c; p[i] -= r * c }
+        let (re, im) = CharacteristicPolynomial.complexRoots(p)
+        #expect(re.count == 4 && im.map(abs).max()! > 1e-9, "the triple root spreads: \(im)")
+        let groups = try CharacteristicPolynomial.realRootClusters(p, name: "test")
+        #expect(groups.map(\.count) == [1, 3])
+        // The cluster's mean is a start (Durand–Kerner converges only linearly to a multiple root,
+        // 2e-6 off here); `clusterRoots` refines it from the lifted factor.
+        #expect(abs(groups[0].mean - r) < 1e-12 && abs(groups[1].mean - 0.25) < 1e-5, "\(groups)")
+        // z^2 + 1/16 - 1/10 z: roots 0.05 +- 0.2449 i.
+        #expect(throws: SolverError.self) { try CharacteristicPolynomial.realRootClusters([1.0 / 16, -0.1, 1], name: "test") }
     }
 
     /// A cluster of three: p = (λ - d - 1)(λ - d - 2 - d^(-1/2))(λ - d - 2 + d^(-1/2))(λ + 5), built

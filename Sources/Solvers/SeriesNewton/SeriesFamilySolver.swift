@@ -218,6 +218,10 @@ public struct SeriesFamilySolver: Sendable {
         } catch where solution.staged {
             if trace { print("direct lift failed (\(error)); staged lift") }
             return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+        } catch where !samePrecision {
+            if trace { print("direct lift failed (\(error)); with the start's Jacobian") }
+            return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification,
+                                   staged: false, startPrecision: solution.coordinates[0].precision)
         }
     }
 

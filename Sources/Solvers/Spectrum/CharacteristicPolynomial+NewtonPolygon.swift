@@ -50,9 +50,8 @@ extension CharacteristicPolynomial {
                 edge[p.i - a.i] = p.lc.doubleValue
                 exact[p.i - a.i] = p.lc
             }
-            let roots = try Self.realRoots(edge, name: name)
-            for cluster in Self.clusters(roots) {
-                var z = BigFloat(cluster.reduce(0, +) / Double(cluster.count), precision: a.lc.precision)
+            for cluster in try Self.realRootClusters(edge, name: name) {
+                var z = BigFloat(cluster.mean, precision: a.lc.precision)
                 if cluster.count == 1 { z = Self.polished(z, exact) }
                 result.append(LeadingTerm(exponent: -slope, coefficient: z, multiplicity: cluster.count))
             }
@@ -65,11 +64,39 @@ extension CharacteristicPolynomial {
     /// 2^(-52/k); distinct leading coefficients of the catalogue's eigenvalues differ by 1e-2 or more.
     static let clusterTolerance = 1e-4
 
-    /// All roots of a real polynomial (coefficients lowest first), which must be real (the
-    /// eigenvalues of a matrix similar to a symmetric one): Durand–Kerner in complex doubles.
-    static func realRoots(_ p: [Double], name: String) throws -> [Double] {
+    /// The roots of a real polynomial (coefficients lowest first), which must be real (the
+    /// eigenvalues of a matrix similar to a symmetric one), as clusters of roots within
+    /// `clusterTolerance` of each other: each cluster's mean and size, in increasing order.
+    /// Durand–Kerner in complex doubles finds a k-fold root as k points spread about
+    /// 2^(-52/k) around it in the complex plane (a triple root of a degree-4 edge polynomial:
+    /// imaginary parts of 2e-5), so realness is asked of each cluster's mean (the spread of a
+    /// real polynomial's multiple root is symmetric about the real axis), not of each point.
+    static func realRootClusters(_ p: [Double], name: String) throws -> [(mean: Double, count: Int)] {
+        let (re, im) = complexRoots(p)
+        var clusters: [[Int]] = []
+        for k in re.indices.sorted(by: { re[$0] < re[$1] }) {
+            let near = clusters.firstIndex { c in c.contains { j in hypot(re[k] - re[j], im[k] - im[j]) <= clusterTolerance * max(1, abs(re[k])) } }
+            if let near { clusters[near].append(k) } else { clusters.append([k]) }
+        }
+        return try clusters.map { c in
+            let mean = (re: c.map { re[$0] }.reduce(0, +) / Double(c.count), im: c.map { im[$0] }.reduce(0, +) / Double(c.count))
+            guard abs(mean.im) <= realTolerance * max(1, abs(mean.re)) else {
+                throw SolverError.notConverged("\(name): a leading coefficient \(mean.re) + \(mean.im) i is not real (the Newton polygon's edge polynomial has complex roots)")
+            }
+            return (mean.re, c.count)
+        }.sorted { $0.mean < $1.mean }
+    }
+
+    /// A cluster whose mean has an imaginary part above this (relative) is a complex root: a
+    /// simple root comes out of Durand–Kerner within 1e-15, a cluster's mean within about
+    /// 1e-12 of the real axis.
+    static let realTolerance = 1e-5
+
+    /// All roots of a polynomial with real coefficients (lowest first): Durand–Kerner in complex
+    /// doubles.
+    static func complexRoots(_ p: [Double]) -> (re: [Double], im: [Double]) {
         let n = p.count - 1
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], []) }
         let lead = p[n]
         let monic = p.map { $0 / lead }
         let scale = 1 + monic.dropLast().map(abs).max()!
@@ -95,21 +122,7 @@ extension CharacteristicPolynomial {
             }
             if change <= 1e-15 * scale { break }
         }
-        for k in 0..<n where abs(im[k]) > 1e-5 * max(1, abs(re[k])) {
-            throw SolverError.notConverged("\(name): a leading coefficient \(re[k]) + \(im[k]) i is not real (the Newton polygon's edge polynomial has complex roots)")
-        }
-        return re.sorted()
-    }
-
-    /// Sorted roots grouped into clusters (consecutive roots within `clusterTolerance`).
-    static func clusters(_ roots: [Double]) -> [[Double]] {
-        var groups: [[Double]] = []
-        for r in roots {
-            if let last = groups.last?.last, abs(r - last) <= clusterTolerance * max(1, abs(r)) {
-                groups[groups.count - 1].append(r)
-            } else { groups.append([r]) }
-        }
-        return groups
+        return (re, im)
     }
 
     /// A simple root of the edge polynomial refined by Newton in MPFR (a few steps).
