@@ -90,12 +90,7 @@ struct Critical: ParsableCommand {
         return d
     }
 
-    static func parseStart(_ text: String) throws -> [Rational] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map {
-            guard let x = Rational(String($0)) else { throw ValidationError("--start: '\($0)' is not a number") }
-            return x
-        }
-    }
+    static func parseStart(_ text: String) throws -> [Rational] { try PointList.numbers(text, option: "--start") }
 
     @OptionGroup var destination: OutputFile
 

@@ -87,25 +87,7 @@ struct FamilyArguments: ParsableArguments {
     /// list, an unreadable file, a non-finite number or a missing d.
     func point() throws -> (d: Double, coordinates: [Double]) {
         guard let from else { throw ValidationError("--from is missing") }
-        var text = from
-        if FileManager.default.fileExists(atPath: from) {
-            guard let contents = try? String(contentsOfFile: from, encoding: .utf8) else {
-                throw ValidationError("cannot read --from file '\(from)'")
-            }
-            // The last row that is not empty and not a header.
-            let rows = contents.split(whereSeparator: \.isNewline).map(String.init)
-                .filter { row in Double(row.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "") != nil }
-            guard let last = rows.last else { throw ValidationError("--from file '\(from)' has no row of numbers") }
-            text = last
-        }
-        let fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var values: [Double] = []
-        for field in fields {
-            guard let v = Double(field), v.isFinite else {
-                throw ValidationError("--from: '\(field)' is not a finite number")
-            }
-            values.append(v)
-        }
+        let values = try PointList.numbers(from, option: "--from").map(\.doubleValue)
         guard let isotropy, let m = extra else { throw ValidationError("--from needs --isotropy and --extra") }
         let pattern = try IsotropyArgument.pattern(isotropy, extra: m)
         let n = pattern.dimension

@@ -48,11 +48,11 @@ struct PointArguments: ParsableArguments {
 
     /// The --from coordinates, one per coordinate of the pattern.
     func startCoordinates(_ pattern: IsotropyPattern) throws -> [Double] {
-        let values = (from ?? "").split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == pattern.dimension, values.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+        let values = try PointList.numbers(from ?? "", option: "--from")
+        guard values.count == pattern.dimension else {
             throw ValidationError("--from needs \(pattern.dimension) finite numbers for \(pattern) (\(pattern.coordinates.map(\.description).joined(separator: ", ")))")
         }
-        return values.map { $0! }
+        return values.map(\.doubleValue)
     }
 
     /// What the output calls the point.
