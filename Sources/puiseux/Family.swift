@@ -6,9 +6,10 @@ import Expressions
 import Export
 import Solvers
 
-/// `puiseux family NAME`: the fractional power series of a catalogued family and of its loss,
-/// by the numeric route (continuation to large d and interpolation in t = d^(-1/b)), with the
-/// digits of each coefficient backed by a second, independent fit.
+/// `puiseux family NAME`: the fractional power series of a family and of its loss in
+/// t = d^(-1/b), by the series route (Newton in the ring of Puiseux series; `--method numeric`:
+/// continuation and interpolation), with the digits of each coefficient backed by a second
+/// computation at a higher precision.
 struct Family: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "family",
@@ -42,8 +43,8 @@ struct Family: ParsableCommand {
     @Option(help: "Output format: text, json, latex (a booktabs table) or csv (coordinate,exponent,coefficient,digits,...).")
     var format: OutputFormat = .text
 
-    /// The largest --terms N: a b = 4 family to 24 nonzero terms computes up to `mostWindow`
-    /// powers of t.
+    /// The largest --terms N: 24 nonzero terms of a b = 4 family's rows take up to twice as many
+    /// powers of t (`SeriesWindow`).
     static let mostTerms = 24
 
     func validate() throws {
@@ -154,14 +155,8 @@ struct Family: ParsableCommand {
     /// The family's series computed to the asked length: a first window, then a longer one
     /// while a row is short of it.
     func computedToLength(_ family: Solvers.Family) throws -> FamilyReport {
-        let rule = window
-        var window = try rule.first(ramification: max(2, family.expectedRamification))
-        var report = try report(family, window: window)
-        while let longer = try rule.longer(after: window, ramification: report.ramification, shortCounts: report.shortRows.map(\.count)) {
-            window = longer
-            report = try self.report(family, window: window)
-        }
-        return report
+        try window.lengthened(guessedRamification: max(2, family.expectedRamification), { try report(family, window: $0) },
+                              ramification: \.ramification, shortCounts: { $0.shortRows.map(\.count) }).result
     }
 
     /// The family computed to `window` powers of t, laid out (not yet cut: the report cuts).

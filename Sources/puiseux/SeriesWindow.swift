@@ -54,6 +54,20 @@ struct SeriesWindow {
             return growth.map { min(most, window + max(1, $0)) }
         }
     }
+
+    /// `compute` at the first window (for a guessed b), then at longer ones while `longer` asks
+    /// for one: the loop of every command that cuts its series to `length`. Returns the last
+    /// result and its window.
+    func lengthened<R>(guessedRamification b: Int, _ compute: (Int) throws -> R,
+                       ramification: (R) -> Int, shortCounts: (R) -> [Int]) throws -> (result: R, window: Int) {
+        var window = try first(ramification: b)
+        var result = try compute(window)
+        while let next = try longer(after: window, ramification: ramification(result), shortCounts: shortCounts(result)) {
+            window = next
+            result = try compute(window)
+        }
+        return (result, window)
+    }
 }
 
 extension SeriesWindow {

@@ -177,24 +177,18 @@ struct Spectrum: ParsableCommand {
     /// where its computation ends is short of it (one that ends where the two computations
     /// disagree needs precision, not powers).
     func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
-        let rule = window
-        var window = try rule.first(ramification: max(2, family.expectedRamification))
-        while true {
-            let (components, ramification) = try seriesComponents(family, window: window)
-            if let longer = try rule.longer(after: window, ramification: ramification, shortCounts: Self.shortCounts(components)) {
-                window = longer
-                continue
-            }
-            let precision = shared.precision
-            let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
-            return (components.map { $0.cut(to: length.length) }, header, ramification)
-        }
+        let (computed, window) = try self.window.lengthened(
+            guessedRamification: max(2, family.expectedRamification), { try seriesComponents(family, window: $0) },
+            ramification: \.ramification, shortCounts: { Self.shortCounts($0.components.flatMap(\.eigenvalues)) })
+        let precision = shared.precision
+        let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
+        return (computed.components.map { $0.cut(to: length.length) }, header, computed.ramification)
     }
 
     /// The nonzero term counts of the eigenvalues more powers would lengthen: those that end
     /// where their computation ends.
-    static func shortCounts(_ components: [SpectrumComponent]) -> [Int] {
-        components.flatMap(\.eigenvalues).filter { !$0.endsAtDisagreement }.map(\.terms.count)
+    static func shortCounts(_ eigenvalues: [SpectrumEigenvalue]) -> [Int] {
+        eigenvalues.filter { !$0.endsAtDisagreement }.map(\.terms.count)
     }
 
     /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.

@@ -154,21 +154,16 @@ struct Split: ParsableCommand {
         guard let family = try given.namedFamily(precision: max(precision, 192)) else { throw CLIFailure(usage: "--terms needs a family by name") }
         Progress.report("\(family.name): Y's series at \(precision) and \(2 * precision) bits")
         defer { Progress.clear() }
-        let rule = window
-        var window = try rule.first(ramification: max(2, family.expectedRamification))
-        while true {
+        typealias Series = [(name: String, formula: String, eigenvalues: [SpectrumEigenvalue])]
+        let (series, _) = try window.lengthened(guessedRamification: max(2, family.expectedRamification), { window -> (series: Series, ramification: Int) in
             let both = try NeuronSplit.ySeriesConfirmed(family, place: place, terms: window, precision: precision, confirmation: 2 * precision)
             let series = zip(both.working, both.confirmation).map { x, z in
                 (name: x.name, formula: split.multiplicityFormula(split.y.first { $0.name == x.name }!),
                  eigenvalues: zip(x.eigenvalues, z.eigenvalues).map { SpectrumEigenvalue(working: $0, confirmation: $1, precision: precision) })
             }
-            let counts = series.flatMap(\.eigenvalues).filter { !$0.endsAtDisagreement }.map(\.terms.count)
-            if let longer = try rule.longer(after: window, ramification: both.working.flatMap(\.eigenvalues).map(\.ramification).max() ?? 2, shortCounts: counts) {
-                window = longer
-                continue
-            }
-            return series.map { ($0.name, $0.formula, $0.eigenvalues.map { $0.cut(to: length.length) }) }
-        }
+            return (series, both.working.flatMap(\.eigenvalues).map(\.ramification).max() ?? 2)
+        }, ramification: \.ramification, shortCounts: { Spectrum.shortCounts($0.series.flatMap(\.eigenvalues)) })
+        return series.series.map { ($0.name, $0.formula, $0.eigenvalues.map { $0.cut(to: length.length) }) }
     }
 
     static func inertia(_ i: Solvers.Inertia) -> SplitReport.Inertia { SplitReport.Inertia(positive: i.positive, zero: i.zero, negative: i.negative) }
