@@ -142,13 +142,20 @@ public struct FamilyReport {
         return known.min().map { ($0, known.max()!) }
     }
 
-    /// The series of one row, as text pieces ("c1 m1", "+ c2 m2", ..., "+ O(...)"); `limit` terms
-    /// at most (then "+ ...").
-    func seriesPieces(_ cs: [Coefficient], limit: Int = .max) -> [String] {
+    /// The series of one row as printed, as text pieces ("c1 m1", "+ c2 m2", ..., "+ O(...)").
+    func seriesPieces(_ cs: [Coefficient]) -> [String] {
         let row = printed(cs)
         let terms = row.terms.map { c in (Rational(-c.power, ramification), display.marked(c.text, known: c.digits)) }
-        if terms.count > limit { return TextWrap.series(Array(terms.prefix(limit))) + ["+ ..."] }
         return (terms.isEmpty ? ["0"] : TextWrap.series(terms)) + ["+ O(d^(\(row.order)))"]
+    }
+
+    /// A row's leading `count` known terms, whatever was asked for (the summary's loss), then
+    /// "+ ..." when more are known.
+    func leadingPieces(_ cs: [Coefficient], count: Int) -> [String] {
+        let known = cs.filter { $0.bound == nil }
+        let terms = known.prefix(count).map { c in (Rational(-c.power, ramification), display.marked(c.text, known: c.digits)) }
+        if terms.isEmpty { return ["0 + O(d^(\(Rational(-window, ramification))))"] }
+        return TextWrap.series(Array(terms)) + (known.count > count ? ["+ ..."] : ["+ O(d^(\(Rational(-window, ramification))))"])
     }
 
     /// A summary (the family, b, its limit, the loss's leading terms), the series of every
@@ -157,7 +164,7 @@ public struct FamilyReport {
         var lines = [String]()
         if !quiet {
             lines += TextWrap.words("\(subject.name): \(subject.isotropy), type \(subject.type); b = \(ramification) (series in t = d^(-1/\(ramification))); limit (\(subject.limit.map(\.description).joined(separator: ", ")))", indent: 4)
-            lines += TextWrap.pieces("  loss =", seriesPieces(loss, limit: 2), indent: 6)
+            lines += TextWrap.pieces("  loss =", leadingPieces(loss, count: 2), indent: 6)
             if let origin { lines += TextWrap.words("  " + origin, indent: 4) }
             lines += TextWrap.words("  computed by \(header)", indent: 4)
         }

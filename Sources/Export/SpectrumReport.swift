@@ -8,6 +8,8 @@ import Series
 /// computes; this type only lays the result out.
 public struct SpectrumReport {
     public var subject: FamilyReport.Subject
+    /// Every eigenvalue series as computed (the verdict and the softest eigenvalue are read
+    /// off these); what is printed is `printed`, cut to `length`.
     public var components: [SpectrumComponent]
     public var ramification: Int
     public var precision: Int
@@ -17,7 +19,9 @@ public struct SpectrumReport {
     public var header: String
     /// What the two computations are, for the LaTeX caption.
     public var agreement: String
-    public let verdict: SpectrumVerdict
+    /// Minimum or saddle from the computed series' leading terms; the sign changes of the
+    /// printed ones.
+    public var verdict: SpectrumVerdict { SpectrumVerdict(components: components, printed: printed, p: p) }
     /// The small blocks' total: the big block is S_(d-p).
     public var p: Int
     /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
@@ -29,12 +33,10 @@ public struct SpectrumReport {
                 method: String, header: String, agreement: String) {
         (self.subject, self.components, self.ramification, self.precision, self.p) = (subject, components, ramification, precision, p)
         (self.method, self.header, self.agreement) = (method, header, agreement)
-        verdict = SpectrumVerdict(components: components, p: p)
-        softest = SoftestEigenvalue(components: components)
     }
 
-    /// The smallest bounded eigenvalue for large d and its component (paper 003).
-    public let softest: SoftestEigenvalue?
+    /// The smallest bounded eigenvalue for large d and its component (paper 003), as printed.
+    public var softest: SoftestEigenvalue? { SoftestEigenvalue(components: printed) }
 
     public var text: String {
         var lines = [String]()
@@ -45,7 +47,7 @@ public struct SpectrumReport {
             lines += TextWrap.words("  computed by \(header)", indent: 4)
         }
         var shortened = false
-        for component in components {
+        for component in printed {
             if !quiet { lines.append("  \(component.label(p: p)), multiplicity \(component.degree):") }
             for eigenvalue in component.eigenvalues {
                 let terms = eigenvalue.terms.map { t -> (exponent: Rational, text: String) in
@@ -70,7 +72,7 @@ public struct SpectrumReport {
     public func latex(standalone: Bool) -> String {
         var rows = [PowerTable.Row]()
         var known = [Int]()
-        for component in components {
+        for component in printed {
             for (k, eigenvalue) in component.eigenvalues.enumerated() {
                 var cells = [Rational: PowerTable.Cell]()
                 for t in eigenvalue.terms {
@@ -92,12 +94,17 @@ public struct SpectrumReport {
         return standalone ? table.standalone : table.fragment
     }
 
-    /// What was asked for (`--terms` / `--order`), when the eigenvalues were cut to it.
+    /// What was asked for (`--terms` / `--order`): every printed eigenvalue is cut to it.
     public var length: SeriesLength?
+
+    /// The eigenvalues as printed: cut to `length` (each to N nonzero terms, or above an order),
+    /// while the verdict stays that of the whole computed series (an order above an
+    /// eigenvalue's leading term prints "0 + O(...)", not an undecided verdict).
+    var printed: [SpectrumComponent] { length.map { l in components.map { $0.cut(to: l) } } ?? components }
 
     /// The line naming the eigenvalues with fewer terms than asked for, or nil.
     var shortNote: String? {
-        let short = components.flatMap { c in c.eigenvalues.enumerated().filter { $0.element.missing > 0 }.map { "\(c.irrep)[\($0.offset + 1)] (\($0.element.missing) missing)" } }
+        let short = printed.flatMap { c in c.eigenvalues.enumerated().filter { $0.element.missing > 0 }.map { "\(c.irrep)[\($0.offset + 1)] (\($0.element.missing) missing)" } }
         guard !short.isEmpty, let length else { return nil }
         return "fewer than \(length.words) known: \(short.joined(separator: ", ")); each is printed to the first power its two computations do not both decide (raise --precision) or to the last computed, its O-term true"
     }
@@ -106,7 +113,7 @@ public struct SpectrumReport {
 
     public var csv: String {
         var lines = [CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits"])]
-        for component in components {
+        for component in printed {
             for (k, eigenvalue) in component.eigenvalues.enumerated() {
                 for t in eigenvalue.terms { lines.append(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, display.shown(t.text, known: t.digits).text, String(t.digits)])) }
                 lines.append(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", ""]))
@@ -116,7 +123,7 @@ public struct SpectrumReport {
     }
 
     public var json: String {
-        let comps = components.map { component in
+        let comps = printed.map { component in
             let values = component.eigenvalues.map { eigenvalue -> String in
                 var fields = [("terms", JSON.array(eigenvalue.terms.map(termJSON), indent: nil, closingIndent: nil)),
                               ("order", JSON.string(eigenvalue.order.description)), ("sign", String(eigenvalue.sign))]

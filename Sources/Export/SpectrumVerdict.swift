@@ -132,7 +132,9 @@ public struct SpectrumVerdict {
     public let lines: [String]
     public let json: String
 
-    public init(components: [SpectrumComponent], p: Int) {
+    /// The verdict from the signs of the `components`' leading terms; the sign changes listed
+    /// are those of the series as `printed` (default: the same series).
+    public init(components: [SpectrumComponent], printed: [SpectrumComponent]? = nil, p: Int) {
         var negatives = [String: Int](), undecided = 0
         for c in components {
             negatives[c.irrep] = c.eigenvalues.filter { $0.sign < 0 }.count
@@ -175,7 +177,7 @@ public struct SpectrumVerdict {
         } else {
             lines.append("verdict: a saddle for large d, index \(index); descent directions in \(carriers.map { "\($0) (\(negatives[$0]!) eigenvalue\(negatives[$0]! > 1 ? "s" : ""))" }.joined(separator: ", "))")
         }
-        let changes = components.flatMap { c in c.eigenvalues.compactMap { e in e.signChange.map { "\(c.irrep): \($0)" } } }
+        let changes = (printed ?? components).flatMap { c in c.eigenvalues.compactMap { e in e.signChange.map { "\(c.irrep): \($0)" } } }
         if !changes.isEmpty { lines.append("truncated series changing sign (d): " + changes.joined(separator: ", ")) }
         self.lines = lines
         let kind = undecided > 0 ? "undecided" : (carriers.isEmpty ? "minimum" : "saddle")

@@ -160,7 +160,7 @@ struct Spectrum: ParsableCommand {
                 SpectrumEigenvalue(terms: (0..<terms).compactMap { j -> SpectrumTerm? in
                     let v = backed(coefficients[j], other[e][j])
                     return v.digits == 0 ? nil : SpectrumTerm(exponent: Rational(bExponent - j, bExponent), text: v.text, digits: v.digits, value: coefficients[j].doubleValue)
-                }, order: order).cut(to: length.length)
+                }, order: order)
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).
@@ -182,7 +182,7 @@ struct Spectrum: ParsableCommand {
             ramification: \.ramification, shortCounts: { Self.shortCounts($0.components.flatMap(\.eigenvalues)) })
         let precision = shared.precision
         let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
-        return (computed.components.map { $0.cut(to: length.length) }, header, computed.ramification)
+        return (computed.components, header, computed.ramification)
     }
 
     /// The nonzero term counts of the eigenvalues more powers would lengthen: those that end

@@ -82,6 +82,21 @@ struct SeriesLengthCLITests {
         }
     }
 
+    /// The verdict is read off the computed series, not the printed ones: an order above the
+    /// bounded eigenvalues' leading terms prints them as 0 + O(1) and leaves p0-m0-I a minimum.
+    @Test("spectrum --order 0: only the d^1 terms printed, the verdict that of the whole series")
+    func verdictFromTheComputedSeries() throws {
+        let cut = try Self.json(["spectrum", "p0-m0-I", "--order", "0", "--format", "json"])
+        let full = try Self.json(["spectrum", "p0-m0-I", "--terms", "2", "--format", "json"])
+        #expect((cut["verdict"] as? [String: Any])?["kind"] as? String == "minimum")
+        #expect((cut["verdict"] as? [String: Any])?["kind"] as? String == (full["verdict"] as? [String: Any])?["kind"] as? String)
+        let printed = ((cut["components"] as? [[String: Any]]) ?? []).flatMap { ($0["eigenvalues"] as? [[String: Any]] ?? []).map(Series.init) }
+        #expect(printed.count == 7 && printed.allSatisfy { e in e.order == 0 && e.terms.allSatisfy { $0.exponent == 1 } })
+        // Exactly the eigenvalues whose leading term is of size d keep a term.
+        let whole = ((full["components"] as? [[String: Any]]) ?? []).flatMap { ($0["eigenvalues"] as? [[String: Any]] ?? []).map(Series.init) }
+        #expect(printed.filter { !$0.terms.isEmpty }.count == whole.filter { $0.terms.first?.exponent == 1 }.count)
+    }
+
     @Test("bad lengths: one line naming the range, exit 2", arguments: [
         (["family", "p0-m0-I", "--terms", "3", "--order", "-1"], "--terms and --order cannot be used together"),
         (["family", "p0-m0-I", "--terms", "25"], "--terms must be between 1 and 24 (got 25)"),

@@ -48,6 +48,10 @@ import Series
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
         let coordinates = try #require(object["coordinates"] as? [[String: Any]])
         #expect(coordinates[0]["missing_terms"] == nil && coordinates[1]["missing_terms"] as? Int == 1)
+        // The summary shows the loss's leading known terms whatever the cut (here none printed).
+        report.length = .order(Rational(1))
+        #expect(report.text.contains("  loss = 0.18 + O(d^(-3/2))"))
+        #expect(report.text.contains("  loss = 0 + O(d^(1))"))
     }
 
     @Test func csvAndLatexLeaveUnconfirmedValuesOut() {
