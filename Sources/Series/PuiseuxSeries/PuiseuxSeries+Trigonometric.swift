@@ -93,12 +93,16 @@ extension PuiseuxSeries {
     }
 
     func inverseTrigInterior(cosine: Bool) throws -> PuiseuxSeries {
+        // The constant first: over exact rationals acos(a0) (and asin(a0) but at 0) is not
+        // rational, and throwing `inexact` here spares the series work below (a quarter of
+        // an expansion of the peers' kernel series went into such doomed exact attempts).
+        let a0 = coefficient(ofTExponent: 0)
+        let c = try cosine ? C.acos(a0) : C.asin(a0)
         let n = absoluteTermsFromZero
         let a = fromDense(dense(count: n)).truncated(tOrder: n)
         let root = try (constant(.one) - a * a).truncated(tOrder: n).squareRoot()
         var factor = try root.reciprocal()
         if cosine { factor = -factor }
-        let a0 = coefficient(ofTExponent: 0)
-        return try integrating(derivativeFactor: factor, constant: cosine ? C.acos(a0) : C.asin(a0))
+        return try integrating(derivativeFactor: factor, constant: c)
     }
 }
