@@ -55,7 +55,7 @@ public struct CheckReport {
     public var failed: [Outcome] { outcomes.filter { !$0.passed } }
 
     public var text: String {
-        var lines = ["puiseux check: \(familyCount) families at \(precision) and \(2 * precision) bits, series to \(length.words) (as `family` computes them)"]
+        var lines = ["puiseux check: \(familyCount) famil\(familyCount == 1 ? "y" : "ies") at \(precision) and \(2 * precision) bits, series to \(length.words) (as `family` computes them)"]
         lines += outcomes.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.family.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.check): \($0.detail)" }
         lines.append("\(outcomes.count - failed.count) of \(outcomes.count) checks passed in \(String(format: "%.0f", seconds)) s"
             + (failed.isEmpty ? "" : "; FAILED: " + failed.map { "\($0.family) \($0.check)" }.joined(separator: ", ")))

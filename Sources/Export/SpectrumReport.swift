@@ -90,7 +90,7 @@ public struct SpectrumReport {
         }
         let table = PowerTable(
             labelHeaders: ["component", "multiplicity"], rows: rows,
-            caption: "Hessian eigenvalues of family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)) by isotypic component of $S_{\(Self.latexBigBlock(p: p))}$ (partitions in parentheses), as series in $d$; \(digits). \(verdict.lines.first ?? "") Computed by puiseux.")
+            caption: "Hessian eigenvalues of family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)) by isotypic component of $S_{\(Self.latexBigBlock(p: p))}$ (partitions in parentheses), as series in $d$; \(digits). \(verdict.lines.first.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? "")Computed by puiseux.")
         return standalone ? table.standalone : table.fragment
     }
 

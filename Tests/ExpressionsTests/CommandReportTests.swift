@@ -26,7 +26,7 @@ import Series
         let object = try Self.parse(report.json)
         #expect(object["passed"] as? Int == 1 && object["failed"] as? Int == 1)
         #expect((object["asked"] as? [String: Any])?["terms"] as? Int == 8)
-        #expect(report.text.hasPrefix("puiseux check: 1 families at 256 and 512 bits, series to 8 nonzero terms"))
+        #expect(report.text.hasPrefix("puiseux check: 1 family at 256 and 512 bits, series to 8 nonzero terms"))
         #expect((object["checks"] as? [[String: Any]])?[1]["detail"] as? String == "\"quoted\"")
         #expect(report.text.hasSuffix("1 of 2 checks passed in 1 s; FAILED: f b"))
     }
