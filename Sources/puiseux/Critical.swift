@@ -54,7 +54,7 @@ struct Critical: ParsableCommand {
     var precision: Int = 256
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Start Newton here instead of searching: comma-separated coordinates in the printed order.", valueName: "x1,x2,..."))
+            help: ArgumentHelp("Start Newton here instead of searching: comma-separated coordinates in the printed order, or a CSV file whose last row holds them.", valueName: "x1,x2,..."))
     var start: String?
 
     /// `CriticalPointFinder.defaultStarts` (Docs/cli.md).

@@ -15,7 +15,7 @@ struct PointArguments: ParsableArguments {
     @Option(help: "With --from: m = k - d, the number of extra rows.")
     var extra: Int = 0
 
-    @Option(help: "A critical point at --d in the coordinate order `critical` prints: comma-separated numbers (polished by Newton).")
+    @Option(help: "A critical point at --d in the coordinate order `critical` prints: comma-separated numbers, or a CSV file whose last row holds them (polished by Newton).")
     var from: String?
 
     @Option(name: .customLong("d"), help: "The integer d.")
