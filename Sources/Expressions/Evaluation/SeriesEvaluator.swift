@@ -8,7 +8,10 @@ import Series
 /// a node throws `ComputationError.inexact` (pi, sqrt(2 d), exp(1 + 1/d), acos(0), a power
 /// too large to hold exactly), its operands are converted to `PuiseuxSeries<BigFloat>` at
 /// `precision` bits and the node, and every node that uses it, is computed numerically;
-/// an operation with one exact and one numeric operand converts the exact one. So
+/// an operation with one exact and one numeric operand converts the exact one, and once the
+/// first operand of a binary operation is numeric the second is computed numerically from the
+/// start (its exact value would only be converted; in the kernel series (1/(2 pi)) (...) the
+/// exact square roots inside cost a sixth of the expansion). So
 /// `sqrt(d^2 + d) - d` stays exact while `acos(1 - 1/d)` ends numeric. With
 /// `forceNumeric` every node is numeric from the start (to exercise the numeric-zero rule).
 ///
@@ -76,12 +79,22 @@ public struct SeriesEvaluator: Sendable {
             case .power:
                 let exponent = try Exponent(b)
                 return try apply(.power(exponent), [try evaluate(a)], range: r)
-            case .add: return try apply(.add, [try evaluate(a), try evaluate(b)], range: r)
-            case .subtract: return try apply(.subtract, [try evaluate(a), try evaluate(b)], range: r)
-            case .multiply: return try apply(.multiply, [try evaluate(a), try evaluate(b)], range: r)
-            case .divide: return try apply(.divide, [try evaluate(a), try evaluate(b)], range: r)
+            case .add: return try apply(.add, try operands(a, b), range: r)
+            case .subtract: return try apply(.subtract, try operands(a, b), range: r)
+            case .multiply: return try apply(.multiply, try operands(a, b), range: r)
+            case .divide: return try apply(.divide, try operands(a, b), range: r)
             }
         }
+    }
+
+    /// Both operands of a binary operation; once the first is inexact the result is, so the
+    /// second is computed inexactly from the start.
+    func operands(_ a: Expression, _ b: Expression) throws -> [SeriesValue] {
+        let first = try evaluate(a)
+        if case .exact = first { return [first, try evaluate(b)] }
+        var inexact = self
+        inexact.forceNumeric = true
+        return [first, try inexact.evaluate(b)]
     }
 
     enum Leaf {
