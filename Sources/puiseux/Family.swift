@@ -155,7 +155,7 @@ struct Family: ParsableCommand {
     /// The family's series computed to the asked length: a first window, then a longer one
     /// while a row is short of it.
     func computedToLength(_ family: Solvers.Family) throws -> FamilyReport {
-        try window.lengthened(guessedRamification: max(2, family.expectedRamification), { try report(family, window: $0) },
+        try window.lengthened(guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { try report(family, window: $0) },
                               ramification: \.ramification, shortCounts: { $0.shortRows.map(\.count) }).result
     }
 

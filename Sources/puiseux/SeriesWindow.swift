@@ -20,6 +20,9 @@ struct SeriesWindow {
     var spare: Rational = .zero
     /// The fewest powers computed (the family route reads b off the first four).
     var least = 1
+    /// And at least this many orders of d, b powers each: F_d's d^2-sized pieces lose two
+    /// orders, so a family's series of fewer than 2b powers cannot be checked.
+    var leastOrders = 0
     var most: Int
     /// The command's name, for the error of an order deeper than `most`.
     var command: String
@@ -30,9 +33,9 @@ struct SeriesWindow {
         switch length {
         case .terms(let n):
             let spared = (spare * Rational(b)).intComponents.map { $0.numerator / $0.denominator } ?? 0
-            return min(most, max(least, (3 * n + 1) / 2 + spared))
+            return min(most, max(least, leastOrders * b, (3 * n + 1) / 2 + spared))
         case .order(let q):
-            let needed = max(least, length.powers(ramification: b, leading: top))
+            let needed = max(least, leastOrders * b, length.powers(ramification: b, leading: top))
             guard needed <= most else {
                 throw CLIFailure(usage: "--order \(q) needs \(needed) powers of t = d^(-1/\(b)); \(command) computes at most \(most)")
             }
@@ -72,10 +75,16 @@ struct SeriesWindow {
 
 extension SeriesWindow {
     /// A family's coordinates and loss (`family`, `check`): they start at t^0; the series
-    /// route reads b off at least four powers.
+    /// route reads b off at least four powers, and evaluates F_d on at least 2b.
     static func coordinates(_ length: SeriesLength, mostTerms: Int, least: Int = 4, command: String) -> SeriesWindow {
-        SeriesWindow(length: length, top: .zero, least: least, most: 2 * mostTerms, command: command)
+        SeriesWindow(length: length, top: .zero, least: least, leastOrders: 2, most: 2 * mostTerms, command: command)
     }
+
+    /// The b to plan the first window with: the family's when it is known (the catalogue's),
+    /// else 4, the largest any family found so far has (a b = 2 family then computes a few
+    /// powers more than it needs; planning with 2 left a b = 4 family given by a point unable
+    /// to evaluate F_d at `--terms 1` or `--order -2`).
+    static func plannedRamification(_ expected: Int) -> Int { expected > 0 ? expected : 4 }
 
     /// Hessian eigenvalues (`spectrum`, `split`'s Y): none grows faster than d^1; b/2 spare.
     static func eigenvalues(_ length: SeriesLength, mostTerms: Int, command: String) -> SeriesWindow {

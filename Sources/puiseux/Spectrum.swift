@@ -178,7 +178,7 @@ struct Spectrum: ParsableCommand {
     /// disagree needs precision, not powers).
     func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
         let (computed, window) = try self.window.lengthened(
-            guessedRamification: max(2, family.expectedRamification), { try seriesComponents(family, window: $0) },
+            guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { try seriesComponents(family, window: $0) },
             ramification: \.ramification, shortCounts: { Self.shortCounts($0.components.flatMap(\.eigenvalues)) })
         let precision = shared.precision
         let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"

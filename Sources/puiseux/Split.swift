@@ -155,7 +155,7 @@ struct Split: ParsableCommand {
         Progress.report("\(family.name): Y's series at \(precision) and \(2 * precision) bits")
         defer { Progress.clear() }
         typealias Series = [(name: String, formula: String, eigenvalues: [SpectrumEigenvalue])]
-        let (series, _) = try window.lengthened(guessedRamification: max(2, family.expectedRamification), { window -> (series: Series, ramification: Int) in
+        let (series, _) = try window.lengthened(guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { window -> (series: Series, ramification: Int) in
             let both = try NeuronSplit.ySeriesConfirmed(family, place: place, terms: window, precision: precision, confirmation: 2 * precision)
             let series = zip(both.working, both.confirmation).map { x, z in
                 (name: x.name, formula: split.multiplicityFormula(split.y.first { $0.name == x.name }!),

@@ -97,6 +97,20 @@ struct SeriesLengthCLITests {
         #expect(printed.filter { !$0.terms.isEmpty }.count == whole.filter { $0.terms.first?.exponent == 1 }.count)
     }
 
+    /// A family given by a point has no catalogued b: the first window is planned for b = 4 (the
+    /// largest found), since one planned for b = 2 gave this b = 4 family (Δ(S_{d-1} x S_1), m = 3,
+    /// the point `families --isotropy d-1,1 --extra 3 --search` lists at d = 20) four powers of
+    /// t, too few to evaluate F_d ("ask for more terms (8 or more for b = 4)").
+    @Test(.enabled(if: CLITests.slow)) func orderForAFamilyOfUnknownRamification() throws {
+        let point = "--from=-0.8823858115738706,0.092483467672113194,0.034353054934799847,0.039345083791145905,0.73672011186689716,0.060095861470330684,-0.36168421913227408,0.052727159487521113,-0.082688900902117221,0.044267235084244922,0.042875697755728081"
+        let object = try Self.json(["family", "--isotropy", "d-1,1", "--extra", "3", point, "--at", "20", "--order", "-2", "--format", "json"])
+        #expect(object["ramification"] as? Int == 4)
+        for (name, row) in Self.familyRows(object) {
+            #expect(row.order == -2 && row.missing == 0, "\(name): O(d^\(row.order)), \(row.missing) missing")
+            #expect(!row.terms.isEmpty && row.terms.allSatisfy { $0.exponent > -2 }, "\(name)")
+        }
+    }
+
     @Test("bad lengths: one line naming the range, exit 2", arguments: [
         (["family", "p0-m0-I", "--terms", "3", "--order", "-1"], "--terms and --order cannot be used together"),
         (["family", "p0-m0-I", "--terms", "25"], "--terms must be between 1 and 24 (got 25)"),
