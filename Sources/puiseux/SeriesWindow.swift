@@ -1,6 +1,7 @@
 import ArgumentParser
 import Numbers
 import Series
+import Export
 
 /// How many powers of t = d^(-1/b) a command computes for what `--terms` / `--order` asked
 /// (`SeriesLength`), and when it computes more: the rule `family`, `spectrum` and `split` share.
@@ -85,6 +86,13 @@ extension SeriesWindow {
     /// powers more than it needs; planning with 2 left a b = 4 family given by a point unable
     /// to evaluate F_d at `--terms 1` or `--order -2`).
     static func plannedRamification(_ expected: Int) -> Int { expected > 0 ? expected : 4 }
+
+    /// The nonzero term counts of the eigenvalues more powers would lengthen: those that end
+    /// where their computation ends (one that ends where its two computations disagree needs
+    /// precision, not powers). `spectrum` and `split`'s Y.
+    static func shortCounts(_ eigenvalues: [SpectrumEigenvalue]) -> [Int] {
+        eigenvalues.filter { !$0.endsAtDisagreement }.map(\.terms.count)
+    }
 
     /// Hessian eigenvalues (`spectrum`, `split`'s Y): none grows faster than d^1; b/2 spare.
     static func eigenvalues(_ length: SeriesLength, mostTerms: Int, command: String) -> SeriesWindow {

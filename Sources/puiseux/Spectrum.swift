@@ -179,16 +179,10 @@ struct Spectrum: ParsableCommand {
     func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
         let (computed, window) = try self.window.lengthened(
             guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { try seriesComponents(family, window: $0) },
-            ramification: \.ramification, shortCounts: { Self.shortCounts($0.components.flatMap(\.eigenvalues)) })
+            ramification: \.ramification, shortCounts: { SeriesWindow.shortCounts($0.components.flatMap(\.eigenvalues)) })
         let precision = shared.precision
         let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
         return (computed.components, header, computed.ramification)
-    }
-
-    /// The nonzero term counts of the eigenvalues more powers would lengthen: those that end
-    /// where their computation ends.
-    static func shortCounts(_ eigenvalues: [SpectrumEigenvalue]) -> [Int] {
-        eigenvalues.filter { !$0.endsAtDisagreement }.map(\.terms.count)
     }
 
     /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.

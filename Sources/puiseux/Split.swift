@@ -162,7 +162,7 @@ struct Split: ParsableCommand {
                  eigenvalues: zip(x.eigenvalues, z.eigenvalues).map { SpectrumEigenvalue(working: $0, confirmation: $1, precision: precision) })
             }
             return (series, both.working.flatMap(\.eigenvalues).map(\.ramification).max() ?? 2)
-        }, ramification: \.ramification, shortCounts: { Spectrum.shortCounts($0.series.flatMap(\.eigenvalues)) })
+        }, ramification: \.ramification, shortCounts: { SeriesWindow.shortCounts($0.series.flatMap(\.eigenvalues)) })
         return series.series.map { ($0.name, $0.formula, $0.eigenvalues.map { $0.cut(to: length.length) }) }
     }
 

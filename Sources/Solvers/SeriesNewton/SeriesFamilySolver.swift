@@ -199,30 +199,41 @@ public struct SeriesFamilySolver: Sendable {
     public func lift(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilySeries {
         let start = solution.solvedCoefficients ?? solution.eta(limit: limit)
         let leading = LeadingBehaviour(exponents: solution.leadingExponents, coefficients: start.map { $0[0] })
-        let samePrecision = solution.coordinates[0].precision == precision
-        // A degenerate family's series lifted to a higher precision carries the lower one's
-        // rounding residue in the leading terms that cancel in its Jacobian; the direct
-        // iteration cannot tell it from a term and diverges. At the same precision (a longer
-        // series) it converges in a few steps, far cheaper than the coefficient system.
-        if solution.staged && !samePrecision {
+        let startPrecision = solution.coordinates[0].precision
+        let otherPrecision = startPrecision != precision
+        // One chain of attempts, the next tried when one fails. Lifted to a higher precision,
+        // the series carries the lower one's rounding residue in its leading terms; where they
+        // cancel (a degenerate family's kernel directions, a row tending to 0 whose norm the
+        // kernel divides by) the plain iteration cannot tell the residue from a term and
+        // diverges, and a first step with the start's Jacobian at the start's precision does
+        // not (`coarseStep`). A degenerate family goes there directly; the staged coefficient
+        // solve is its last resort. At the same precision (a longer series) the plain iteration
+        // converges in a few steps.
+        var attempts: [(name: String, run: () throws -> FamilySeries)] = []
+        if !(solution.staged && otherPrecision) {
+            attempts.append(("direct lift", {
+                try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification, staged: solution.staged)
+            }))
+        }
+        if otherPrecision {
+            attempts.append(("direct lift with the start's Jacobian", {
+                try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification,
+                                staged: solution.staged, startPrecision: startPrecision)
+            }))
+        }
+        if solution.staged {
+            attempts.append(("staged lift", {
+                try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+            }))
+        }
+        for (k, attempt) in attempts.enumerated() {
             do {
-                return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification,
-                                       staged: true, startPrecision: solution.coordinates[0].precision)
-            } catch {
-                if trace { print("direct lift with the start's Jacobian failed (\(error)); staged lift") }
-                return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
+                return try attempt.run()
+            } catch where k + 1 < attempts.count {
+                if trace { print("\(attempt.name) failed (\(error)); \(attempts[k + 1].name)") }
             }
         }
-        do {
-            return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification, staged: solution.staged)
-        } catch where solution.staged {
-            if trace { print("direct lift failed (\(error)); staged lift") }
-            return try solveByCoefficients(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification)
-        } catch where !samePrecision {
-            if trace { print("direct lift failed (\(error)); with the start's Jacobian") }
-            return try solveDirect(pattern: pattern, limit: limit, leading: leading, start: start, startRamification: solution.ramification,
-                                   staged: false, startPrecision: solution.coordinates[0].precision)
-        }
+        preconditionFailure("the last attempt's error is rethrown")
     }
 
     func log2Magnitude(_ x: Double) -> Double { x > 0 ? log2(x) : -Double.infinity }
