@@ -72,4 +72,44 @@ static inline void puiseux_arb_abs_ubound_mpfr(void *m, arb_srcptr x) {
 
 /* Bits of the midpoint's mantissa. */
 static inline long puiseux_arb_mid_bits(arb_srcptr x) { return arf_bits(arb_midref(x)); }
+/* out[k] = sum over i + j = k of a[i] b[j], for k < count: the MPFR numbers a (na of them) and
+ * b (nb), all finite, read exactly; each sum by Arb's approx_dot at prec bits (arb_dot's
+ * midpoint, without the radius), rounded to nearest at out[k]'s own precision. largest[k] is
+ * the largest EXP(a[i]) + EXP(b[j]) over the nonzero terms (LONG_MIN if none): the scale the
+ * series layer judges cancellation against. Arb multiplies truncated mantissas into one
+ * fixed-point accumulator, which is why this beats a product-and-add per term in MPFR. */
+static inline void puiseux_mpfr_mullow(void *const *out, long *largest, void *const *a, long na,
+                                       void *const *b, long nb, long count, long prec) {
+    arb_ptr va = _arb_vec_init(na), vb = _arb_vec_init(nb);
+    long *ea = (long *)flint_malloc(sizeof(long) * (na + nb)), *eb = ea + na;
+    arb_t sum;
+    arb_init(sum);
+    for (long i = 0; i < na; i++) {
+        mpfr_srcptr m = (mpfr_srcptr)a[i];
+        arf_set_mpfr(arb_midref(va + i), m);
+        ea[i] = mpfr_regular_p(m) ? (long)mpfr_get_exp(m) : LONG_MIN;
+    }
+    for (long j = 0; j < nb; j++) {
+        mpfr_srcptr m = (mpfr_srcptr)b[j];
+        arf_set_mpfr(arb_midref(vb + j), m);
+        eb[j] = mpfr_regular_p(m) ? (long)mpfr_get_exp(m) : LONG_MIN;
+    }
+    for (long k = 0; k < count; k++) {
+        long lo = k - nb + 1 > 0 ? k - nb + 1 : 0, hi = k < na - 1 ? k : na - 1;
+        long top = LONG_MIN;
+        for (long i = lo; i <= hi; i++)
+            if (ea[i] != LONG_MIN && eb[k - i] != LONG_MIN && ea[i] + eb[k - i] > top) top = ea[i] + eb[k - i];
+        largest[k] = top;
+        if (top == LONG_MIN) {
+            mpfr_set_zero((mpfr_ptr)out[k], 1);
+            continue;
+        }
+        arb_approx_dot(sum, NULL, 0, va + lo, 1, vb + (k - lo), -1, hi - lo + 1, prec);
+        arf_get_mpfr((mpfr_ptr)out[k], arb_midref(sum), MPFR_RNDN);
+    }
+    arb_clear(sum);
+    flint_free(ea);
+    _arb_vec_clear(va, na);
+    _arb_vec_clear(vb, nb);
+}
 #endif

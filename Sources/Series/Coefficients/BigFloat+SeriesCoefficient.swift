@@ -31,10 +31,16 @@ extension BigFloat: SeriesCoefficient {
     }
 
     public static func truncatedProduct(_ a: [BigFloat], _ b: [BigFloat], count: Int, precision: Int) -> [BigFloat] {
-        BigFloat.truncatedProduct(a, b, count: count, precision: precision).map {
-            applyingZeroRule($0.value, termExponent: $0.largestTermExponent)
-        }
+        let byArb = Swift.min(a.count, b.count) >= arbProductLength && a.allSatisfy(\.isFinite) && b.allSatisfy(\.isFinite)
+        let raw = byArb ? BigFloat.truncatedProductByArb(a, b, count: count, precision: precision)
+                        : BigFloat.truncatedProduct(a, b, count: count, precision: precision)
+        return raw.map { applyingZeroRule($0.value, termExponent: $0.largestTermExponent) }
     }
+
+    /// The shorter factor's length from which a product goes through Arb's dot product: its
+    /// exact copies of the operands cost about as much as MPFR's multiply-adds below it
+    /// (measured: Docs/performance.md). Non-finite operands stay with MPFR, which propagates NaN.
+    static let arbProductLength = 4
 
     public func decimalString(significantDigits digits: Int) -> String { formatted(significantDigits: digits) }
 }

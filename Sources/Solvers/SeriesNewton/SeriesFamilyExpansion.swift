@@ -108,8 +108,9 @@ public struct SeriesFamilyExpansion: Sendable {
     init(family: Family, terms: Int, solution: FamilySeries, source: String) throws {
         let unchecked = SeriesFamilyExpansion(family: family, terms: terms, solution: solution, source: source, checkpoints: [])
         let bits = solution.coordinates[0].precision
+        // The two Newton solves are independent: one per core.
         self.init(family: family, terms: terms, solution: solution, source: source,
-                  checkpoints: try Self.checkpointDimensions.map { try unchecked.newtonPoint(at: BigFloat($0, precision: bits)) })
+                  checkpoints: try Concurrently.map(Self.checkpointDimensions) { try unchecked.newtonPoint(at: BigFloat($0, precision: bits)) })
     }
 
     init(family: Family, terms: Int, solution: FamilySeries, source: String, checkpoints: [CriticalPoint]) {
