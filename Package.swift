@@ -41,11 +41,11 @@ let package = Package(
         .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions", "LinearAlgebra"]),
         .target(name: "LinearAlgebra", dependencies: ["Numbers"], swiftSettings: specialised),
         .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"], swiftSettings: specialised),
-        .target(name: "Solvers", dependencies: ["Numbers", "Series", "LinearAlgebra", "Landscape"], swiftSettings: specialised),
+        .target(name: "Solvers", dependencies: ["Numbers", "Balls", "Series", "LinearAlgebra", "Landscape"], swiftSettings: specialised),
         .executableTarget(
             name: "puiseux",
             dependencies: [
-                "Numbers", "Series", "Expressions", "Export", "LinearAlgebra", "Landscape", "Solvers",
+                "Numbers", "Balls", "Series", "Expressions", "Export", "LinearAlgebra", "Landscape", "Solvers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "PuiseuxBenchmarks", dependencies: ["Numbers", "Series", "Expressions"]),

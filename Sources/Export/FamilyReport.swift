@@ -38,21 +38,26 @@ public struct FamilyReport {
         public var digits: Int
         public var bound: String?
         public var closedForm: ClosedForm?
-        public init(power: Int, text: String, digits: Int, bound: String? = nil, closedForm: ClosedForm? = nil) {
-            (self.power, self.text, self.digits, self.bound, self.closedForm) = (power, text, digits, bound, closedForm)
+        /// A decimal upper bound on |true - printed|, proved (`certified`); nil when the digits
+        /// are backed by the agreement of two precisions only.
+        public var radius: String?
+        public var certified: Bool { radius != nil }
+        public init(power: Int, text: String, digits: Int, bound: String? = nil, closedForm: ClosedForm? = nil, radius: String? = nil) {
+            (self.power, self.text, self.digits, self.bound, self.closedForm, self.radius) = (power, text, digits, bound, closedForm, radius)
         }
     }
 
     /// What backs the digits: the series route's checks or the numeric route's two fits.
     public enum Verification {
+        /// `notCertified`: nil when the coefficients are certified (`FamilyEnclosure`), else why not.
         case series(residual: [(bound: Rational, leading: Rational?)], newton: [(d: String, largestGap: Double, ratio: Double)],
-                    leadingExponentsFrom: String, leadingExponents: [Rational], bits: (Int, Int))
+                    leadingExponentsFrom: String, leadingExponents: [Rational], bits: (Int, Int), notCertified: String?)
         case numeric(firstNodes: Int, secondNodes: Int, bits: (Int, Int), fallbackReason: String?)
 
         /// One JSON object, keys in schema order.
         public var json: String {
             switch self {
-            case let .series(residual, newton, from, exponents, bits):
+            case let .series(residual, newton, from, exponents, bits, notCertified):
                 var fields = [("residual", JSON.array(residual.map { JSON.object([("bound", JSON.string($0.bound.description)), ("leading", $0.leading.map { JSON.string($0.description) } ?? "null")], indent: nil) }, indent: nil, closingIndent: nil))]
                 for point in newton {
                     fields.append(("newton_d_\(point.d)", JSON.object([("max_difference", JSON.string(String(format: "%.3e", point.largestGap))),
@@ -60,13 +65,15 @@ public struct FamilyReport {
                 }
                 fields += [("method", JSON.string("series-ring Newton, b detected")), ("leading_exponents_from", JSON.string(from)),
                            ("leading_exponents", JSON.array(exponents.map { JSON.string($0.description) }, indent: nil, closingIndent: nil)),
-                           ("bits", "[\(bits.0), \(bits.1)]")]
+                           ("bits", "[\(bits.0), \(bits.1)]"), ("certified", notCertified == nil ? "true" : "false")]
+                if let notCertified { fields.append(("not_certified_because", JSON.string(notCertified))) }
                 return JSON.object(fields, indent: nil)
             case let .numeric(first, second, bits, reason):
                 var fields = [("method", JSON.string("numeric continuation and interpolation, two fits")),
                               ("first_fit", JSON.object([("nodes", String(first)), ("d_range", "[\"1e4\", \"1e8\"]"), ("bits", String(bits.0))], indent: nil)),
                               ("second_fit", JSON.object([("nodes", String(second)), ("d_range", "[\"2e4\", \"2e8\"]"), ("bits", String(bits.1))], indent: nil))]
                 if let reason { fields.append(("fallback_reason", JSON.string(reason))) }
+                fields += [("certified", "false"), ("not_certified_because", JSON.string("the numeric route's fits carry no error bound"))]
                 return JSON.object(fields, indent: nil)
             }
         }
@@ -245,6 +252,8 @@ public struct FamilyReport {
                 var fields = [("exponent", JSON.string(exponent(c.power))), ("coefficient", JSON.string(text)), ("digits", String(c.digits))]
                 if shortened, case .count(let n) = display { fields.append(("shown_digits", String(n))) }
                 if let bound = c.bound { fields.append(("bound", JSON.string(bound))) }
+                if let radius = c.radius { fields.append(("radius", JSON.string(radius))) }
+                fields.append(("certified", c.certified ? "true" : "false"))
                 if let form = c.closedForm {
                     fields.append(("closed_form", JSON.object([("text", JSON.string(form.text)), ("latex", JSON.string(form.latex)),
                                                                ("evidence_digits", String(form.evidenceDigits)), ("status", JSON.string("identified numerically"))], indent: nil)))

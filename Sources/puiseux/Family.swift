@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numbers
+import Balls
 import Series
 import Expressions
 import Export
@@ -70,13 +71,16 @@ struct Family: ParsableCommand {
         var header: String
         var checks: [String]
         var verification: FamilyReport.Verification
+        /// Proved enclosures of the first computation's coefficients (series route, when the
+        /// Krawczyk test succeeds).
+        var certificate: FamilyEnclosure? = nil
     }
 
     func computeSeries(_ family: Solvers.Family, precision: Int, window terms: Int) throws -> Computed {
         Progress.report("\(family.name): series at \(precision) bits")
         let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
-        Progress.report("\(family.name): series lifted to \(2 * precision) bits")
-        let second = try first.lifted(toPrecision: 2 * precision)
+        Progress.report("\(family.name): series lifted to \(2 * precision) bits and certified")
+        let (second, certificate) = try first.liftedAndCertified(toPrecision: 2 * precision)
         defer { Progress.clear() }
         let n = family.pattern.dimension
         let b = first.ramification
@@ -102,7 +106,12 @@ struct Family: ParsableCommand {
             newton.append((d.formatted(significantDigits: 6), worstGap, worstRatio))
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
-        checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on")
+        switch certificate {
+        case .success:
+            checks.append("digits: certified: every digit shown lies in a ball proved to contain the true coefficient (Krawczyk test on the truncated coefficient system in \(4 * precision)-bit ball arithmetic; assumes the family is a Puiseux series with these leading exponents and that the cancellations at its limit are exact; Docs/certified-digits.md); the \(precision)- and \(2 * precision)-bit solutions agree on them too")
+        case .failure(let reason):
+            checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on (not certified: \(reason))")
+        }
         return Computed(
             b: b,
             first: ((0..<n).map(first.coordinateCoefficients), first.lossCoefficients),
@@ -110,7 +119,9 @@ struct Family: ParsableCommand {
             header: "series-ring Newton at \(precision) and \(2 * precision) bits, b = \(b) detected",
             checks: checks,
             verification: .series(residual: orders.map { ($0.bound, $0.leading) }, newton: newton, leadingExponentsFrom: first.leadingSource,
-                                  leadingExponents: first.solution.leadingExponents, bits: (precision, 2 * precision)))
+                                  leadingExponents: first.solution.leadingExponents, bits: (precision, 2 * precision),
+                                  notCertified: { if case .failure(let reason) = certificate { return reason.description } else { return nil } }()),
+            certificate: try? certificate.get())
     }
 
     func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?, window terms: Int) throws -> Computed {
@@ -163,8 +174,11 @@ struct Family: ParsableCommand {
     func report(_ family: Solvers.Family, window: Int) throws -> FamilyReport {
         let computed: Computed
         do { computed = try compute(family, window: window) } catch let failure as CLIFailure { throw PrecisionRule.hinted(failure, precision: shared.precision) }
-        let coordinates = family.pattern.coordinates.indices.map { backed(computed.first.coordinates[$0], computed.second.coordinates[$0], window: window) }
-        let loss = backed(computed.first.loss, computed.second.loss, window: window)
+        let certificate = computed.certificate
+        let coordinates = family.pattern.coordinates.indices.map {
+            backed(computed.first.coordinates[$0], computed.second.coordinates[$0], window: window, balls: certificate?.coordinateCoefficients($0, count: window))
+        }
+        let loss = backed(computed.first.loss, computed.second.loss, window: window, balls: certificate?.lossCoefficients(count: window))
         return FamilyReport(
             subject: FamilyArguments.subject(family), ramification: computed.b, precision: shared.precision, length: length.length, window: window,
             header: computed.header, origin: origin(family),
@@ -197,9 +211,22 @@ struct Family: ParsableCommand {
     /// confirming computation) backs; both exactly zero (decided by the series arithmetic's
     /// numeric-zero rule) is no term; no digit confirmed is a zero with the two values' bound
     /// (for the numeric route's fits, a bound on a coefficient that is small).
-    func backed(_ x: [BigFloat], _ y: [BigFloat], window: Int) -> [Coefficient] {
-        (0..<window).compactMap { j in
+    /// With `balls` (a certificate): a coefficient whose ball is certainly nonzero is printed to
+    /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's), with
+    /// its radius; a ball that contains 0 is a zero, printed (when the two computations print
+    /// it) with the ball's bound on |c| as its radius.
+    func backed(_ x: [BigFloat], _ y: [BigFloat], window: Int, balls: [Ball?]? = nil) -> [Coefficient] {
+        let maximumDigits = BigFloat.decimalDigits(forBits: shared.precision)
+        return (0..<window).compactMap { j in
+            let ball = balls?[j] ?? nil
+            if let ball, let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) {
+                return Coefficient(power: j, text: decimal.text, digits: decimal.digits, radius: decimal.radius)
+            }
             if x[j].isZero && y[j].isZero { return nil }
+            if let ball, ball.containsZero, case .zero = ConfirmedDigits(x[j], y[j], precision: shared.precision) {
+                let bound = ball.distanceBound(to: Ball(0, precision: 64))
+                return Coefficient(power: j, text: "0", digits: 0, bound: bound.formattedUpperBound(significantDigits: 2), radius: bound.formattedUpperBound(significantDigits: 3))
+            }
             switch ConfirmedDigits(x[j], y[j], precision: shared.precision) {
             case .digits(let k):
                 return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)

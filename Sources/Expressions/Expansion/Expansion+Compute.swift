@@ -217,16 +217,11 @@ extension Expansion {
         return try s.terms.map { term in
             let ball = term.coefficient
             guard ball.isFinite else { throw ExpansionError.nonFinite(exponent: term.dExponent) }
-            guard ball.isCertainlyNonzero else { throw ExpansionError.undecidable(exponent: term.dExponent, precision: precision) }
-            let (lower, upper) = ball.bounds
-            let k = ball.isExact ? maximumDigits : agreedDigits(lower, upper, maximumDigits: maximumDigits)
-            guard k > 0 else { throw ExpansionError.undecidable(exponent: term.dExponent, precision: precision) }
-            let (digits, exponent10) = lower.decimalDigitsAndExponent(significantDigits: k)
-            let printed = Rational(String(digits))! * (try Rational(10).power(exponent10 - digits.count))
-            let value = ball.midpoint.sign < 0 ? -printed : printed
-            let radius = ball.distanceBound(to: Ball(value, precision: 2 * precision))
-            return Term(exponent: term.dExponent, coefficient: lower.formatted(significantDigits: k), digits: k,
-                        rational: rationals[term.dExponent], radius: radius.formattedUpperBound(significantDigits: 3))
+            guard let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) else {
+                throw ExpansionError.undecidable(exponent: term.dExponent, precision: precision)
+            }
+            return Term(exponent: term.dExponent, coefficient: decimal.text, digits: decimal.digits,
+                        rational: rationals[term.dExponent], radius: decimal.radius)
         }
     }
 

@@ -86,7 +86,11 @@ public struct PuiseuxSeries<C: SeriesCoefficient>: Sendable {
         if let order, valuation + coefficients.count > order {
             coefficients.removeLast(min(coefficients.count, valuation + coefficients.count - order))
         }
-        if let first = coefficients.firstIndex(where: { !$0.isZero }) {
+        var start = 0
+        if context.assumesZeroLeadingBalls {
+            while start < coefficients.count && (coefficients[start].isZero || C.leadingIsAssumedZero(coefficients[start...], precision: context.precision)) { start += 1 }
+        }
+        if let first = coefficients[start...].firstIndex(where: { !$0.isZero }) {
             if first > 0 {
                 coefficients.removeFirst(first)
                 valuation += first

@@ -5,14 +5,23 @@
 public struct SeriesContext: Equatable, Sendable {
     public var precision: Int
     public var relativeTerms: Int
+    /// The valuation assumption of a certification run on balls: a leading coefficient that may
+    /// be zero (a ball containing 0) is taken to be exactly 0, as exact cancellations (F_d's d^2
+    /// pieces at the family's limit) are, instead of being a term of unknown sign. Only leading
+    /// coefficients: every other ball keeps its radius. Off by default, and a result keeps it
+    /// only when both operands have it (a residual combined with a Jacobian is not stripped);
+    /// point coefficients are not affected (Docs/certified-digits.md, "The valuation assumption").
+    public var assumesZeroLeadingBalls: Bool
 
-    public init(precision: Int, relativeTerms: Int) {
+    public init(precision: Int, relativeTerms: Int, assumesZeroLeadingBalls: Bool = false) {
         precondition(relativeTerms >= 1, "a series context keeps at least one term")
         self.precision = precision
         self.relativeTerms = relativeTerms
+        self.assumesZeroLeadingBalls = assumesZeroLeadingBalls
     }
 
     public func merged(with other: SeriesContext) -> SeriesContext {
-        SeriesContext(precision: max(precision, other.precision), relativeTerms: max(relativeTerms, other.relativeTerms))
+        SeriesContext(precision: max(precision, other.precision), relativeTerms: max(relativeTerms, other.relativeTerms),
+                      assumesZeroLeadingBalls: assumesZeroLeadingBalls && other.assumesZeroLeadingBalls)
     }
 }

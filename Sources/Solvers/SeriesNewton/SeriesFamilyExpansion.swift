@@ -133,6 +133,20 @@ public struct SeriesFamilyExpansion: Sendable {
         return SeriesFamilyExpansion(family: family, terms: terms, solution: lifted, source: leadingSource, checkpoints: checkpoints)
     }
 
+    /// The lift to `precision` bits (`lifted`) and the certificate of this expansion's
+    /// coefficients (`FamilyEnclosure`), on one core each. A family that cannot be certified
+    /// gives its reason, not an error: its digits are still backed by the two precisions.
+    public func liftedAndCertified(toPrecision precision: Int) throws -> (lifted: SeriesFamilyExpansion, certificate: Result<FamilyEnclosure, FamilyEnclosure.NotCertified>) {
+        enum Outcome: Sendable { case lifted(SeriesFamilyExpansion), certified(Result<FamilyEnclosure, FamilyEnclosure.NotCertified>) }
+        let both: [Outcome] = try Concurrently.run([
+            { @Sendable in Outcome.lifted(try self.lifted(toPrecision: precision)) },
+            { @Sendable in Outcome.certified(Result { try FamilyEnclosure.certify(self.solution, pattern: self.family.pattern, limit: self.family.limit) }
+                .mapError { $0 as? FamilyEnclosure.NotCertified ?? FamilyEnclosure.NotCertified(description: "\($0)") }) },
+        ])
+        guard case .lifted(let lifted) = both[0], case .certified(let certificate) = both[1] else { preconditionFailure("jobs in order") }
+        return (lifted, certificate)
+    }
+
     /// Newton's critical point at d from the truncated series' value there (no continuation).
     public func newtonPoint(at d: BigFloat) throws -> CriticalPoint {
         let start = try (0..<family.pattern.dimension).map { i in

@@ -1,4 +1,5 @@
 import Numbers
+import Balls
 import Series
 
 /// Linear systems over the field of Puiseux series: Gaussian elimination where "large" means
@@ -6,20 +7,20 @@ import Series
 /// row is O(1) with an O(1) entry), then each column's pivot is the entry with the highest
 /// power of d, ties broken by the larger leading coefficient. Without this ordering a pivot
 /// whose leading term is of lower order than another entry of its column would amplify the
-/// truncation error of that column by powers of d.
+/// truncation error of that column by powers of d. On ball coefficients the same elimination
+/// encloses the solution of every system in the balls (`FamilyEnclosure`).
 enum SeriesLinearSystem {
-    typealias S = PuiseuxSeries<BigFloat>
-
     /// Solves A x = b. Throws `ComputationError.undecidable` when a column has no entry with a
     /// known nonzero term (the matrix is singular to the known order).
-    static func solve(_ matrix: [[S]], _ rhs: [S]) throws -> [S] {
+    static func solve<C: PivotCoefficient>(_ matrix: [[PuiseuxSeries<C>]], _ rhs: [PuiseuxSeries<C>]) throws -> [PuiseuxSeries<C>] {
+        typealias S = PuiseuxSeries<C>
         let n = rhs.count
         var a = matrix, b = rhs
         for r in 0..<n {
             guard let lead = a[r].compactMap(\.leadingDExponent).max() else {
                 throw ComputationError.undecidable("row \(r + 1) of the Jacobian has no known nonzero entry")
             }
-            let scale = S.monomial(BigFloat(1, precision: b[r].precision), dExponent: -lead, context: b[r].context)
+            let scale = S.monomial(C.constant(1, precision: b[r].precision), dExponent: -lead, context: b[r].context)
             a[r] = a[r].map { $0 * scale }
             b[r] = b[r] * scale
         }
@@ -28,7 +29,7 @@ enum SeriesLinearSystem {
             for r in col..<n {
                 guard let e = a[r][col].leadingDExponent else { continue }
                 guard let p = pivot, let best = a[p][col].leadingDExponent else { pivot = r; continue }
-                if e > best || (e == best && leadingMagnitude(a[r][col]) > leadingMagnitude(a[p][col])) { pivot = r }
+                if e > best || (e == best && C.largerPivot(a[r][col].coefficients[0], than: a[p][col].coefficients[0])) { pivot = r }
             }
             guard let p = pivot else {
                 throw ComputationError.undecidable("the Jacobian is singular to the known order (column \(col + 1))")
@@ -48,8 +49,18 @@ enum SeriesLinearSystem {
         }
         return x
     }
+}
 
-    static func leadingMagnitude(_ s: S) -> BigFloat {
-        s.coefficients.first.map { $0.magnitude } ?? BigFloat(0, precision: s.precision)
-    }
+/// Coefficients whose leading terms can be compared for the choice of a pivot.
+protocol PivotCoefficient: SeriesCoefficient {
+    /// |a| > |b| (for balls, of their midpoints: any choice is valid, a larger one is stabler).
+    static func largerPivot(_ a: Self, than b: Self) -> Bool
+}
+
+extension BigFloat: PivotCoefficient {
+    static func largerPivot(_ a: BigFloat, than b: BigFloat) -> Bool { a.magnitude > b.magnitude }
+}
+
+extension Ball: PivotCoefficient {
+    static func largerPivot(_ a: Ball, than b: Ball) -> Bool { a.midpoint.magnitude > b.midpoint.magnitude }
 }

@@ -1,0 +1,278 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Numbers
+import Balls
+import Series
+import Landscape
+
+/// Rigorous enclosures of a family's coefficients: a Krawczyk test on the truncated
+/// coefficient system, run in the series ring over balls (Docs/certified-digits.md, "Certified
+/// family coefficients").
+///
+/// In the variables of `SeriesFamilySolver`, ξ_k = c_k + t^(s_k) η_k (t = d^(-1/b), s_k = b e_k),
+/// the unknowns are the first N coefficients of every η_k and the equations the first N
+/// coefficients of each row of F_d divided by the dominant monomial of its Jacobian row. When
+/// that row-normalised Jacobian Ĵ is invertible at t = 0 (a regular family), the system is
+/// block lower-triangular Toeplitz: its first N equations involve the first N unknowns only, so
+/// the family's true coefficients are a root of this finite system, not an approximation of
+/// one. With ã the computed coefficients, Y = Ĵ(ã)^(-1) and X = ã ± r, Krawczyk's operator
+///
+///     K(X) = ã - Y F(ã) + Y (Ĵ(ã) - Ĵ(X)) (X - ã)
+///
+/// is evaluated with every product Ĵ v a series product and every Y v a series solve, all on
+/// ball coefficients. K(X) inside the interior of X proves exactly one root in X, and K(X)
+/// encloses it. Assumed, not proved here: that the family has a Puiseux expansion with the
+/// leading exponents e_k and ramification b the solver used (the papers' statement).
+public struct FamilyEnclosure: Sendable {
+    public typealias B = PuiseuxSeries<Ball>
+    public let ramification: Int
+    /// ξ_k with its O-term: every coefficient above it an enclosure of the true one.
+    public let coordinates: [B]
+    /// The loss at the enclosed coordinates, with its O-term.
+    public let loss: B
+    /// The η coefficients each coordinate's enclosure covers (N).
+    public let unknownsPerCoordinate: Int
+
+    /// Why a family could not be certified; the caller reports it and prints uncertified digits.
+    public struct NotCertified: Error, CustomStringConvertible, Sendable {
+        public let description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// The first `count` coefficients (t^0 ... t^(count-1)) of coordinate k, nil where not
+    /// enclosed (beyond the O-term).
+    public func coordinateCoefficients(_ k: Int, count: Int) -> [Ball?] { Self.coefficients(coordinates[k], count: count, ramification: ramification) }
+    public func lossCoefficients(count: Int) -> [Ball?] { Self.coefficients(loss, count: count, ramification: ramification) }
+
+    static func coefficients(_ s: B, count: Int, ramification b: Int) -> [Ball?] {
+        (0..<count).map { j in
+            let e = Rational(-j, b)
+            if let o = s.dOrder, e <= o { return nil }
+            return s.terms.first { $0.dExponent == e }?.coefficient ?? Ball(0, precision: s.precision)
+        }
+    }
+
+    /// Certifies `solution` (computed at its own precision). Throws `NotCertified` with the
+    /// reason when the test fails (a degenerate family, a box that does not contract).
+    public static func certify(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilyEnclosure {
+        do {
+            return try krawczyk(solution, pattern: pattern, limit: limit)
+        } catch let error as NotCertified {
+            throw error
+        } catch {
+            // The model on balls stops where it cannot decide (a degenerate family's kernel
+            // directions, a branch whose sign stays unknown): said, never guessed.
+            throw NotCertified(description: "\(error)")
+        }
+    }
+
+    static func krawczyk(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilyEnclosure {
+        let trace = getenv("PUISEUX_TRACE") != nil
+        let b = solution.ramification, n = pattern.dimension
+        // Balls at 4P bits around the P-bit solution: its residual (about 2^-P of F_d's pieces) is
+        // then a certainly nonzero ball, and only the exact cancellations still contain 0, which
+        // the valuation assumption takes to be 0 (Docs/certified-digits.md).
+        let bits = 4 * solution.coordinates[0].precision
+        let shifts = try solution.leadingExponents.map { e -> Int in
+            guard let (p, q) = (e * Rational(b)).intComponents, q == 1, p > 0 else {
+                throw NotCertified(description: "a leading exponent \(e) is not a positive multiple of 1/\(b)")
+            }
+            return p
+        }
+        let unknowns = solution.terms - shifts.max()!
+        guard unknowns >= 1 else { throw NotCertified(description: "the series is too short to certify") }
+        let eta = solution.eta(limit: limit).map { Array($0.prefix(unknowns)) }
+        var failure = "the Krawczyk test did not contract"
+        // Context: the solver's (F_d's d^2 pieces cancel 2b orders), longer if the Newton step
+        // is not known to the N orders; inflation: the box grows until it contracts or is
+        // hopeless.
+        for margin in [2 * b, 4 * b, 8 * b] {
+            let context = SeriesContext(precision: bits, relativeTerms: solution.terms + margin)
+            let system = BallSystem(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: context)
+            let center = eta.map { $0.map { Ball(exactly: $0, precision: bits) } }
+            let (jacobian, field): ([[B]], [B])
+            do {
+                jacobian = try system.jacobian(center)
+                field = try system.field(center, jacobian: jacobian)
+            } catch let error as ComputationError {
+                throw NotCertified(description: "the model on balls at the computed coefficients: \(error)")
+            }
+            // The residual and every combination of it stay plain (each ball kept): they are
+            // small, not exactly 0, so the valuation assumption must not touch them.
+            let step: [B]
+            do { step = try SeriesLinearSystem.solve(jacobian, field.map(system.plain)) } catch let error as ComputationError {
+                throw NotCertified(description: "the Jacobian in η is singular at leading order, a degenerate family whose truncated coefficient system is not triangular (\(error))")
+            }
+            guard step.allSatisfy({ known($0, to: unknowns, ramification: b) }) else {
+                failure = "the Newton step is not known to t^\(unknowns) with \(margin) context terms"
+                continue
+            }
+            // r = 4 (|step| + 2^(16 - P) |ã|), at least 2^(-P) of the order's largest coefficient;
+            // then 2^20 times wider while K(X) is not inside X.
+            let floor = try BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - bits))
+            // Positive even where the coefficient and its step are exactly 0 (an open box).
+            let tiny = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-4 * bits))
+            // ε-inflation: r starts at 4 |step| at its order (the same for every coordinate,
+            // plus 2^(16 - P) of the order's largest coefficient); where K(X) is not inside X,
+            // r becomes 4 |K - ã| there (at least twice r), and the test runs again.
+            let zeroBall = Ball(0, precision: bits)
+            let four = BigFloat(4, precision: 64), two = BigFloat(2, precision: 64)
+            var radii = (0..<unknowns).map { l -> BigFloat in
+                let stepSize = (0..<n).map { Self.coefficient(step[$0], l, ramification: b).distanceBound(to: zeroBall) }.max()!
+                let scale = (0..<n).map { BigFloat(eta[$0][l].magnitude, precision: 64) }.max()!
+                return (stepSize + floor * scale + tiny) * four
+            }.map { r in (0..<n).map { _ in r } }
+            for _ in 0..<6 {
+                let box = (0..<n).map { k in (0..<unknowns).map { Ball(midpoint: eta[k][$0], radius: radii[$0][k], precision: bits) } }
+                let width = (0..<n).map { k in (0..<unknowns).map { Ball(midpoint: BigFloat(0, precision: bits), radius: radii[$0][k], precision: bits) } }
+                let overBox: [[B]]
+                do { overBox = try system.jacobian(box, center: jacobian) } catch let error as ComputationError {
+                    throw NotCertified(description: "the Jacobian over the Krawczyk box: a branch of the kernel is not decided by balls of the box's width (rows parallel at the limit, where the cancellation is exact at every point but not seen as exact) (\(error))")
+                }
+                let spread = (0..<n).map { j in
+                    (0..<n).reduce(B(constant: Ball(0, precision: bits), context: context)) { sum, k in
+                        sum + (system.plain(jacobian[j][k]) - overBox[j][k]) * system.series(width[k])
+                    }
+                }
+                let correction = try SeriesLinearSystem.solve(jacobian, spread)
+                guard correction.allSatisfy({ known($0, to: unknowns, ramification: b) }) else {
+                    failure = "the Krawczyk correction is not known to t^\(unknowns)"
+                    break
+                }
+                var inside = true
+                var enclosure = center
+                for k in 0..<n {
+                    for l in 0..<unknowns {
+                        let value = center[k][l] - Self.coefficient(step[k], l, ramification: b) + Self.coefficient(correction[k], l, ramification: b)
+                        enclosure[k][l] = value
+                        let distance = value.distanceBound(to: center[k][l])
+                        if !(distance < radii[l][k]) {
+                            if inside && trace { print("krawczyk: η_\(k + 1) t^\(l): |K - ã| <= \(distance.doubleValue), r = \(radii[l][k].doubleValue)") }
+                            inside = false
+                            radii[l][k] = max(radii[l][k] * two, distance * four)
+                        }
+                    }
+                }
+                if inside {
+                    return try FamilyEnclosure(system: system, enclosure: enclosure, unknowns: unknowns, ramification: b)
+                }
+            }
+        }
+        throw NotCertified(description: failure)
+    }
+
+    init(system: BallSystem, enclosure: [[Ball]], unknowns: Int, ramification b: Int) throws {
+        // η_k = enclosure + O(t^N): ξ and the loss carry that O-term through the series arithmetic.
+        let order = Rational(unknowns, b)
+        let eta = enclosure.map { system.assuming.series($0).addingBigO(dExponent: -order) }
+        let xi = system.xi(eta)
+        ramification = b
+        coordinates = xi
+        loss = try system.model.loss(xi)
+        unknownsPerCoordinate = unknowns
+    }
+
+    /// Whether s is known (above its O-term) through t^(count-1).
+    static func known(_ s: B, to count: Int, ramification b: Int) -> Bool {
+        s.dOrder.map { $0 <= Rational(-count, b) } ?? true
+    }
+
+    /// [t^l] s in t = d^(-1/b) (an exact 0 where s has no such term).
+    static func coefficient(_ s: B, _ l: Int, ramification b: Int) -> Ball {
+        s.terms.first { $0.dExponent == Rational(-l, b) }?.coefficient ?? Ball(0, precision: s.precision)
+    }
+}
+
+/// F_d and its Jacobian in η on ball series, ξ_k = c_k + t^(s_k) η_k. F_d is evaluated with
+/// every ball kept (its low coefficients are the residual, small but not zero); the Jacobian
+/// under the valuation assumption (`SeriesContext.assumesZeroLeadingBalls`: its leading
+/// coefficients come from the limit alone, and those that cancel exactly there are 0). Each
+/// row of F_d is then cut above the dominant monomial of its Jacobian row: F_d's d^2 pieces
+/// cancel there exactly, which balls see as 0 ± ε (a certainly nonzero coefficient there is an
+/// error).
+struct BallSystem {
+    typealias B = PuiseuxSeries<Ball>
+    let exact: Variables, assuming: Variables
+    let ramification: Int
+    var context: SeriesContext { exact.context }
+    var model: ReducedLoss<B> { assuming.model }
+
+    struct Variables {
+        let model: ReducedLoss<B>
+        let limits: [B]
+        let scales: [B]
+        let ramification: Int
+        let context: SeriesContext
+
+        init(pattern: IsotropyPattern, limit: [Rational], shifts: [Int], ramification b: Int, context: SeriesContext) {
+            let bits = context.precision
+            model = ReducedLoss(pattern: pattern, d: B.d(context: context))
+            limits = limit.map { B(constant: Ball($0, precision: bits), context: context) }
+            scales = shifts.map { B.monomial(Ball(1, precision: bits), dExponent: Rational(-$0, b), context: context) }
+            ramification = b
+            self.context = context
+        }
+
+        func series(_ coefficients: [Ball]) -> B {
+            B(ramification: ramification, valuation: 0, coefficients: coefficients, order: nil, context: context)
+        }
+
+        func xi(_ eta: [B]) -> [B] { eta.indices.map { limits[$0] + scales[$0] * eta[$0] } }
+    }
+
+    init(pattern: IsotropyPattern, limit: [Rational], shifts: [Int], ramification b: Int, context: SeriesContext) {
+        var plain = context, assumed = context
+        plain.assumesZeroLeadingBalls = false
+        assumed.assumesZeroLeadingBalls = true
+        exact = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: plain)
+        assuming = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: assumed)
+        ramification = b
+    }
+
+    /// s with every ball kept from here on (no valuation assumption in what it enters).
+    func plain(_ s: B) -> B { s.mapCoefficients(context: exact.context) { $0 } }
+
+    /// The polynomial Σ_l c_l t^l (exact: no O-term), with every ball kept.
+    func series(_ coefficients: [Ball]) -> B { exact.series(coefficients) }
+
+    func xi(_ eta: [B]) -> [B] { assuming.xi(eta) }
+
+    /// The Jacobian ∂F/∂η at η (given by its coefficients), under the valuation assumption.
+    /// Over a box (`center`: the Jacobian at its midpoint) each entry is cut above the center's
+    /// leading term: the orders above it cancel exactly at every point (they depend on the limit
+    /// only), but the box's width keeps them from cancelling to the assumption's threshold.
+    func jacobian(_ eta: [[Ball]], center: [[B]]? = nil) throws -> [[B]] {
+        let (_, j) = try assuming.model.fieldAndJacobian(assuming.xi(eta.map(assuming.series)), parallel: true)
+        let n = eta.count
+        return try (0..<n).map { r in
+            try (0..<n).map { k in
+                let entry = j[r, k] * assuming.scales[k]
+                guard let center, let top = center[r][k].leadingDExponent else { return entry }
+                return try Self.cut(entry, above: top, row: r)
+            }
+        }
+    }
+
+    /// F_d at η, each row cut above the dominant monomial of the row of `jacobian`.
+    func field(_ eta: [[Ball]], jacobian: [[B]]) throws -> [B] {
+        let field = try assuming.model.field(assuming.xi(eta.map(assuming.series)))
+        return try field.indices.map { j in
+            guard let dominant = jacobian[j].compactMap(\.leadingDExponent).max() else {
+                throw FamilyEnclosure.NotCertified(description: "row \(j + 1) of the Jacobian has no known term")
+            }
+            return try Self.cut(field[j], above: dominant, row: j)
+        }
+    }
+
+    /// s without its terms above d^top, each of which must contain 0.
+    static func cut(_ s: B, above top: Rational, row j: Int) throws -> B {
+        let high = s.coefficients.indices.prefix { Rational(-(s.valuation + $0), s.ramification) > top }
+        if let i = high.first(where: { !s.coefficients[$0].containsZero }) {
+            throw FamilyEnclosure.NotCertified(description: "F_\(j + 1) has a nonzero term d^\(Rational(-(s.valuation + i), s.ramification)) above its dominant monomial d^\(top)")
+        }
+        guard !high.isEmpty else { return s }
+        return B(ramification: s.ramification, valuation: s.valuation + high.count, coefficients: Array(s.coefficients.dropFirst(high.count)),
+                 order: s.order, context: s.context)
+    }
+}
