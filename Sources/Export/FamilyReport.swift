@@ -213,9 +213,14 @@ public struct FamilyReport {
             }
             return PowerTable.Row(labels: [label], cells: cells, order: cut.order ?? Rational(-window, ramification))
         }
-        var digits = "every digit agrees between two independent computations (\(header))"
+        // Certified when every printed term is (`Coefficient.radius`): the digits are proved, not
+        // only agreed on.
+        let certified = rows.allSatisfy { printed($0.coefficients).terms.allSatisfy(\.certified) }
+        let backing = certified ? "certified by a Krawczyk test in ball arithmetic, and on which two independent computations agree" : "on which two independent computations agree"
+        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic and agrees between two independent computations (\(header))"
+                               : "every digit agrees between two independent computations (\(header))"
         if let (fewest, most) = knownDigits, case .count(let n) = display, n < most {
-            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, on which two independent computations agree (\(header))"
+            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, \(backing) (\(header))"
         }
         let note = closedForms ? " $^\\dagger$Closed forms identified numerically by integer relations (PSLQ), each with at least 15 digits of evidence; not proved." : ""
         let power = PowerTable(
