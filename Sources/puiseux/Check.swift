@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numbers
+import Balls
 import Series
 import Expressions
 import Export
@@ -84,13 +85,35 @@ struct Check: ParsableCommand {
         if !failed.isEmpty { throw CLIFailure(computation: "\(failed.count) of \(outcomes.count) checks failed") }
     }
 
+    /// A certified family (`FamilyEnclosure`): every coefficient `family` prints is a ball that
+    /// proves its digits, and the independent 2P solution lies in it (within its own rounding,
+    /// 2^(16 - 2P) relative): the proof and the second computation must not contradict.
+    func certifiedCheck(_ family: Solvers.Family, _ enclosure: FamilyEnclosure, confirmation: SeriesFamilyExpansion, terms: Int) -> Outcome {
+        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
+        var rows = [(enclosure.lossCoefficients(count: terms), confirmation.lossCoefficients)]
+        for i in 0..<family.pattern.dimension { rows.append((enclosure.coordinateCoefficients(i, count: terms), confirmation.coordinateCoefficients(i))) }
+        let slack = (try? BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - 2 * precision))) ?? BigFloat(0, precision: 64)
+        var count = 0, least = Int.max, outside = 0
+        for (balls, values) in rows {
+            for (ball, value) in zip(balls, values) {
+                guard let ball, let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) else { continue }
+                count += 1
+                least = min(least, decimal.digits)
+                if !Ball(midpoint: ball.midpoint, radius: ball.radius + value.magnitude * slack).contains(value) { outside += 1 }
+            }
+        }
+        return Outcome(family: family.name, check: "certified", passed: count > 0 && outside == 0,
+                       detail: "\(count) nonzero coefficients certified (Krawczyk test, \(4 * precision)-bit balls) to at least \(least == Int.max ? 0 : least) digits"
+                           + (outside > 0 ? "; \(outside) balls miss the \(2 * precision)-bit value" : ", each containing the \(2 * precision)-bit value"))
+    }
+
     /// Digits on which x and y agree (relative), capped at the working precision's.
     func digits(_ x: BigFloat, _ y: BigFloat) -> Int { ConfirmedDigits(x, y, precision: precision).count }
 
     func checks(_ family: Solvers.Family) throws -> [Outcome] {
         let terms = try window.first(ramification: family.expectedRamification)
         let a = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
-        let b = try a.lifted(toPrecision: 2 * precision)
+        let (b, certificate) = try a.liftedAndCertified(toPrecision: 2 * precision)
         var out: [Outcome] = []
         func add(_ check: String, _ passed: Bool, _ detail: String) { out.append(Outcome(family: family.name, check: check, passed: passed, detail: detail)) }
 
@@ -108,10 +131,13 @@ struct Check: ParsableCommand {
             case .unconfirmed: unconfirmed += 1
             }
         }
+        var notCertified = ""
+        if case .failure(let reason) = certificate { notCertified = "; not certified (\(reason.description.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)))" }
         add("digits", least >= 15 && unconfirmed == 0,
             "\(count) nonzero coefficients, each confirmed at \(2 * precision) bits to at least \(least == Int.max ? 0 : least) digits"
                 + (zeros > 0 ? "; \(zeros) zero below 2^(-\(precision / 2)) at both precisions" : "")
-                + (unconfirmed > 0 ? "; \(unconfirmed) with no confirmed digit" : ""))
+                + (unconfirmed > 0 ? "; \(unconfirmed) with no confirmed digit" : "") + notCertified)
+        if case .success(let enclosure) = certificate { out.append(certifiedCheck(family, enclosure, confirmation: b, terms: terms)) }
         let orders = try a.residualOrders()
         let worst = orders.map { o in o.leading.map { $0 - o.bound } ?? Rational(-1000) }.max()!
         add("residual", worst <= .zero && orders.allSatisfy { $0.leading != nil },

@@ -12,7 +12,11 @@ struct CheckCLITests {
         #expect(object["failed"] as? Int == 0)
         #expect(checks.count >= 18)
         let kinds = Set(checks.compactMap { $0["check"] as? String })
-        #expect(kinds.isSuperset(of: ["ramification", "digits", "residual", "Newton", "published", "Theorem 3"]))
+        #expect(kinds.isSuperset(of: ["ramification", "digits", "residual", "Newton", "published", "Theorem 3", "certified"]))
+        // The three fast families are regular: each is certified, its balls containing the 2P values.
+        let certified = checks.filter { $0["check"] as? String == "certified" }
+        #expect(Set(certified.compactMap { $0["family"] as? String }) == ["p0-m0-I", "p0-m1-I", "p1-m0-II"])
+        #expect(certified.allSatisfy { $0["passed"] as? Bool == true && ($0["detail"] as? String ?? "").contains("each containing the") })
         // alpha_0 = 1/2 - 2/pi^2 (paper 000) is among the published values reproduced.
         #expect(checks.contains { ($0["detail"] as? String ?? "").hasPrefix("alpha_0 = 1/2 - 2/pi^2") && $0["passed"] as? Bool == true })
     }
