@@ -103,7 +103,7 @@ struct Check: ParsableCommand {
             }
         }
         return Outcome(family: family.name, check: "certified", passed: count > 0 && outside == 0,
-                       detail: "\(count) nonzero coefficients certified (Krawczyk test, \(4 * precision)-bit balls) to at least \(least == Int.max ? 0 : least) digits"
+                       detail: "\(count) nonzero coefficients certified (Krawczyk test, \(FamilyEnclosure.ballPrecision(working: precision))-bit balls) to at least \(least == Int.max ? 0 : least) digits"
                            + (outside > 0 ? "; \(outside) balls miss the \(2 * precision)-bit value" : ", each containing the \(2 * precision)-bit value"))
     }
 

@@ -108,7 +108,7 @@ struct Family: ParsableCommand {
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
         switch certificate {
         case .success:
-            checks.append("digits: certified: every digit shown lies in a ball proved to contain the true coefficient (Krawczyk test on the truncated coefficient system in \(4 * precision)-bit ball arithmetic; assumes the family is a Puiseux series with these leading exponents and that the cancellations at its limit are exact; Docs/certified-digits.md); the \(precision)- and \(2 * precision)-bit solutions agree on them too")
+            checks.append("digits: certified: every digit shown lies in a ball proved to contain the true coefficient (Krawczyk test on the truncated coefficient system in \(FamilyEnclosure.ballPrecision(working: precision))-bit ball arithmetic; assumes the family is a Puiseux series with these leading exponents and that the cancellations at its limit are exact; Docs/certified-digits.md); the \(precision)- and \(2 * precision)-bit solutions agree on them too")
         case .failure(let reason):
             checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on (not certified: \(reason))")
         }

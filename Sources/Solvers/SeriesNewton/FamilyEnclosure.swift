@@ -53,6 +53,13 @@ public struct FamilyEnclosure: Sendable {
         }
     }
 
+    /// The balls' precision for a solution computed at P bits: 4P. Its residual (about 2^-P of
+    /// F_d's pieces) is then a certainly nonzero ball, 2^P above the valuation assumption's
+    /// threshold 2^(-2P), while the exact cancellations come out near 2^(-4P), far below it
+    /// (Docs/certified-digits.md, "Why 4P bits"; 3P certifies the same families in the same
+    /// time, with less room on both sides).
+    public static func ballPrecision(working bits: Int) -> Int { 4 * bits }
+
     /// Certifies `solution` (computed at its own precision). Throws `NotCertified` with the
     /// reason when the test fails (a degenerate family, a box that does not contract).
     public static func certify(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilyEnclosure {
@@ -70,10 +77,7 @@ public struct FamilyEnclosure: Sendable {
     static func krawczyk(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilyEnclosure {
         let trace = getenv("PUISEUX_TRACE") != nil
         let b = solution.ramification, n = pattern.dimension
-        // Balls at 4P bits around the P-bit solution: its residual (about 2^-P of F_d's pieces) is
-        // then a certainly nonzero ball, and only the exact cancellations still contain 0, which
-        // the valuation assumption takes to be 0 (Docs/certified-digits.md).
-        let bits = 4 * solution.coordinates[0].precision
+        let bits = ballPrecision(working: solution.coordinates[0].precision)
         let shifts = try solution.leadingExponents.map { e -> Int in
             guard let (p, q) = (e * Rational(b)).intComponents, q == 1, p > 0 else {
                 throw NotCertified(description: "a leading exponent \(e) is not a positive multiple of 1/\(b)")
