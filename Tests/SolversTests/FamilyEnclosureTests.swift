@@ -33,7 +33,7 @@ import Landscape
     }
 
     @Test("the balls of a regular family contain its coefficients computed independently at 8P bits",
-          arguments: ["p0-m0-I", "p0-m1-I", "p1-m0-I", "p1-m0-II"])
+          arguments: ["p0-m0-I", "p0-m1-I", "p1-m0-I", "p1-m0-II", "p1-m1-II", "p1-m2-II"])
     func enclosesTheHighPrecisionSolution(name: String) throws {
         let family = try #require(FamilyCatalogue.named(name))
         let e = try SeriesFamilyExpansion.compute(family, terms: 10, precision: Self.bits)

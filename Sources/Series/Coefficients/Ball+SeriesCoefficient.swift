@@ -9,13 +9,13 @@ extension Ball: SeriesCoefficient {
     public static func constant(_ value: Rational, precision: Int) -> Ball { Ball(value, precision: precision) }
 
     public var sign: Int { certainSign ?? 0 }
-    public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Ball>, precision: Int) -> Bool {
+    public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Ball>, belowBits: Int) -> Bool {
         guard let first = coefficients.first, first.containsZero, !first.isZero else { return false }
         let zero = Ball(0, precision: 64)
         let scale = coefficients.dropFirst().map { $0.distanceBound(to: zero) }.max() ?? BigFloat(0, precision: 64)
         guard let e = scale.exponent else { return false }
         guard let f = first.distanceBound(to: zero).exponent else { return true }
-        return f <= e - precision / 2
+        return f <= e - belowBits
     }
 
     public func decidedSign() throws -> Int {

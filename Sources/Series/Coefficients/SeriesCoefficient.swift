@@ -12,12 +12,11 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
     /// Bits of precision of this value (`Int.max` for exact types).
     var precision: Int { get }
     var isZero: Bool { get }
-    /// Under the valuation assumption (`SeriesContext.assumesZeroLeadingBalls`): whether the
+    /// Under the valuation assumption (`SeriesContext.zeroLeadingBallsBelowBits`): whether the
     /// first of `coefficients`, a series' leading one, is taken to be exactly 0. Never for
-    /// points; for a ball, when it contains 0 and its largest value is below 2^(-P/2) of the
-    /// largest of the others (an exact cancellation seen at P bits, not a small coefficient
-    /// or the width of a box, which are far larger).
-    static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, precision: Int) -> Bool
+    /// points; for a ball, when it contains 0 and its largest value lies `belowBits` bits below
+    /// the largest of the others.
+    static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, belowBits: Int) -> Bool
     /// -1, 0 or 1 (for a ball that contains 0 and more: 0; decisions use `decidedSign`).
     var sign: Int { get }
     /// The sign where a branch depends on it: -1, 0 or 1, or `ComputationError.undecidable`
@@ -48,7 +47,7 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
 extension SeriesCoefficient {
     /// Point values (MPFR, rationals) always know their sign.
     public func decidedSign() throws -> Int { sign }
-    public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, precision: Int) -> Bool { false }
+    public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, belowBits: Int) -> Bool { false }
 
     public static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self] {
         a.withUnsafeBufferPointer { pa in

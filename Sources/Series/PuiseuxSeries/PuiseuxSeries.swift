@@ -87,8 +87,8 @@ public struct PuiseuxSeries<C: SeriesCoefficient>: Sendable {
             coefficients.removeLast(min(coefficients.count, valuation + coefficients.count - order))
         }
         var start = 0
-        if context.assumesZeroLeadingBalls {
-            while start < coefficients.count && (coefficients[start].isZero || C.leadingIsAssumedZero(coefficients[start...], precision: context.precision)) { start += 1 }
+        if let bits = context.zeroLeadingBallsBelowBits {
+            while start < coefficients.count && (coefficients[start].isZero || C.leadingIsAssumedZero(coefficients[start...], belowBits: bits)) { start += 1 }
         }
         if let first = coefficients[start...].firstIndex(where: { !$0.isZero }) {
             if first > 0 {

@@ -93,7 +93,7 @@ public struct FamilyEnclosure: Sendable {
         // hopeless.
         for margin in [2 * b, 4 * b, 8 * b] {
             let context = SeriesContext(precision: bits, relativeTerms: solution.terms + margin)
-            let system = BallSystem(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: context)
+            let system = BallSystem(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: context, working: solution.coordinates[0].precision)
             let center = eta.map { $0.map { Ball(exactly: $0, precision: bits) } }
             let (jacobian, field): ([[B]], [B])
             do {
@@ -169,11 +169,12 @@ public struct FamilyEnclosure: Sendable {
     init(system: BallSystem, enclosure: [[Ball]], unknowns: Int, ramification b: Int) throws {
         // η_k = enclosure + O(t^N): ξ and the loss carry that O-term through the series arithmetic.
         let order = Rational(unknowns, b)
-        let eta = enclosure.map { system.assuming.series($0).addingBigO(dExponent: -order) }
-        let xi = system.xi(eta)
+        // The enclosure is a box too (its width about 2^-2P): the box's threshold.
+        let eta = enclosure.map { system.box.series($0).addingBigO(dExponent: -order) }
+        let xi = system.box.xi(eta)
         ramification = b
         coordinates = xi
-        loss = try system.model.loss(xi)
+        loss = try system.box.model.loss(xi)
         unknownsPerCoordinate = unknowns
     }
 
@@ -188,16 +189,19 @@ public struct FamilyEnclosure: Sendable {
     }
 }
 
-/// F_d and its Jacobian in η on ball series, ξ_k = c_k + t^(s_k) η_k. F_d is evaluated with
-/// every ball kept (its low coefficients are the residual, small but not zero); the Jacobian
-/// under the valuation assumption (`SeriesContext.assumesZeroLeadingBalls`: its leading
-/// coefficients come from the limit alone, and those that cancel exactly there are 0). Each
-/// row of F_d is then cut above the dominant monomial of its Jacobian row: F_d's d^2 pieces
-/// cancel there exactly, which balls see as 0 ± ε (a certainly nonzero coefficient there is an
-/// error).
+/// F_d and its Jacobian in η on ball series, ξ_k = c_k + t^(s_k) η_k, under the valuation
+/// assumption (`SeriesContext.zeroLeadingBallsBelowBits`). At the centre its threshold, 2P bits
+/// below, drops only exact cancellations (about 2^-4P at 4P bits) and keeps the residual (about
+/// 2^-P), which then stays plain; over the box, P/2 bits below, it drops the cancellations
+/// that carry the box's width. Each row of F_d is cut above the dominant monomial of its
+/// Jacobian row (F_d's d^2 pieces cancel there exactly; a certainly nonzero coefficient there
+/// is an error), each entry of the box's Jacobian above the centre's leading term.
 struct BallSystem {
     typealias B = PuiseuxSeries<Ball>
-    let exact: Variables, assuming: Variables
+    /// No assumption (the residual); the assumption at 2P bits below (the centre: only exact
+    /// cancellations, about 2^-4P, are that small); at P/2 bits below (over the box, whose width,
+    /// about 2^-P, every cancellation there carries).
+    let exact: Variables, assuming: Variables, box: Variables
     let ramification: Int
     var context: SeriesContext { exact.context }
     var model: ReducedLoss<B> { assuming.model }
@@ -225,12 +229,15 @@ struct BallSystem {
         func xi(_ eta: [B]) -> [B] { eta.indices.map { limits[$0] + scales[$0] * eta[$0] } }
     }
 
-    init(pattern: IsotropyPattern, limit: [Rational], shifts: [Int], ramification b: Int, context: SeriesContext) {
-        var plain = context, assumed = context
-        plain.assumesZeroLeadingBalls = false
-        assumed.assumesZeroLeadingBalls = true
+    /// `working`: the precision P the solution was computed at (the balls run at 4P).
+    init(pattern: IsotropyPattern, limit: [Rational], shifts: [Int], ramification b: Int, context: SeriesContext, working: Int) {
+        var plain = context, assumed = context, overBox = context
+        plain.zeroLeadingBallsBelowBits = nil
+        assumed.zeroLeadingBallsBelowBits = 2 * working
+        overBox.zeroLeadingBallsBelowBits = working / 2
         exact = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: plain)
         assuming = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: assumed)
+        box = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: overBox)
         ramification = b
     }
 
@@ -247,11 +254,12 @@ struct BallSystem {
     /// leading term: the orders above it cancel exactly at every point (they depend on the limit
     /// only), but the box's width keeps them from cancelling to the assumption's threshold.
     func jacobian(_ eta: [[Ball]], center: [[B]]? = nil) throws -> [[B]] {
-        let (_, j) = try assuming.model.fieldAndJacobian(assuming.xi(eta.map(assuming.series)), parallel: true)
+        let v = center == nil ? assuming : box
+        let (_, j) = try v.model.fieldAndJacobian(v.xi(eta.map(v.series)), parallel: true)
         let n = eta.count
         return try (0..<n).map { r in
             try (0..<n).map { k in
-                let entry = j[r, k] * assuming.scales[k]
+                let entry = j[r, k] * v.scales[k]
                 guard let center, let top = center[r][k].leadingDExponent else { return entry }
                 return try Self.cut(entry, above: top, row: r)
             }
