@@ -112,14 +112,13 @@ public struct FamilyEnclosure: Sendable {
                 failure = "the Newton step is not known to t^\(unknowns) with \(margin) context terms"
                 continue
             }
-            // r = 4 (|step| + 2^(16 - P) |ã|), at least 2^(-P) of the order's largest coefficient;
-            // then 2^20 times wider while K(X) is not inside X.
+            // ε-inflation: r starts at 4 |step| at its order (the same for every coordinate: a
+            // coefficient that is 0, with a step of 0, still receives the others' quadratic
+            // term), plus 2^16 ulps (of the ball precision) of the order's largest coefficient and
+            // `tiny`, so that the box is open even where everything is exactly 0; where K(X) is
+            // not inside X, r becomes 4 |K - ã| there (at least twice r), and the test runs again.
             let floor = try BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - bits))
-            // Positive even where the coefficient and its step are exactly 0 (an open box).
             let tiny = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-4 * bits))
-            // ε-inflation: r starts at 4 |step| at its order (the same for every coordinate,
-            // plus 2^(16 - P) of the order's largest coefficient); where K(X) is not inside X,
-            // r becomes 4 |K - ã| there (at least twice r), and the test runs again.
             let zeroBall = Ball(0, precision: bits)
             let four = BigFloat(4, precision: 64), two = BigFloat(2, precision: 64)
             var radii = (0..<unknowns).map { l -> BigFloat in
@@ -132,7 +131,7 @@ public struct FamilyEnclosure: Sendable {
                 let width = (0..<n).map { k in (0..<unknowns).map { Ball(midpoint: BigFloat(0, precision: bits), radius: radii[$0][k], precision: bits) } }
                 let overBox: [[B]]
                 do { overBox = try system.jacobian(box, center: jacobian) } catch let error as ComputationError {
-                    throw NotCertified(description: "the Jacobian over the Krawczyk box: a branch of the kernel is not decided by balls of the box's width (rows parallel at the limit, where the cancellation is exact at every point but not seen as exact) (\(error))")
+                    throw NotCertified(description: "the Jacobian over the Krawczyk box: a branch of the model is not decided by balls of the box's width (\(error))")
                 }
                 let spread = (0..<n).map { j in
                     (0..<n).reduce(B(constant: Ball(0, precision: bits), context: context)) { sum, k in
