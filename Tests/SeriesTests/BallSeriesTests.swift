@@ -62,4 +62,39 @@ struct BallSeriesTests {
         do { _ = try s.logarithm() } catch ComputationError.undecidable { } catch { Issue.record("expected undecidable, got \(error)") }
         do { _ = try s.reciprocal() } catch ComputationError.undecidable { } catch { Issue.record("expected undecidable, got \(error)") }
     }
+
+    /// `SeriesContext.zeroLeadingBallsBelowBits`: only a leading ball that contains 0 and lies
+    /// that many bits below the series' other coefficients is taken to be 0; a ball as wide as a
+    /// residual stays, interior balls stay, and without the context nothing is dropped.
+    @Test("the valuation assumption drops only leading balls that contain 0 far below the rest")
+    func valuationAssumption() throws {
+        let bits = 512
+        func ball(_ radiusExponent: Int) -> Ball {
+            Ball(midpoint: BigFloat(0, precision: bits), radius: try! BigFloat.pow(BigFloat(2, precision: 64), Rational(radiusExponent)), precision: bits)
+        }
+        let one = Ball(1, precision: bits), three = Ball(3, precision: bits)
+        func series(_ coefficients: [Ball], below: Int?) -> PuiseuxSeries<Ball> {
+            PuiseuxSeries(valuation: -2, coefficients: coefficients, order: nil,
+                          context: SeriesContext(precision: bits, relativeTerms: 8, zeroLeadingBallsBelowBits: below))
+        }
+        // 0 ± 2^-400 at d^2 and d^1, then 1 d^0: both dropped at 256 bits below; the series starts at d^0.
+        let exact = series([ball(-400), ball(-400), one, ball(-400), three], below: 256)
+        #expect(exact.leadingDExponent == 0)
+        #expect(exact.coefficients.count == 3 && exact.coefficients[1].containsZero && !exact.coefficients[1].isZero)
+        // 0 ± 2^-100 (a residual's size) is kept at the same threshold: its sign stays unknown.
+        #expect(series([ball(-100), one], below: 256).leadingDExponent == 2)
+        // ... and dropped by a threshold of 64 bits (the box's).
+        #expect(series([ball(-100), one], below: 64).leadingDExponent == 1)
+        // No assumption: nothing but exact zeros is dropped.
+        #expect(series([ball(-400), one], below: nil).leadingDExponent == 2)
+        // Points are never affected.
+        let points = PuiseuxSeries<BigFloat>(valuation: -1, coefficients: [BigFloat(1e-300, precision: bits), BigFloat(1, precision: bits)], order: nil,
+                                             context: SeriesContext(precision: bits, relativeTerms: 8, zeroLeadingBallsBelowBits: 256))
+        #expect(points.leadingDExponent == 1)
+        // A result keeps the stricter threshold of its operands, and none if either has none.
+        let a = SeriesContext(precision: bits, relativeTerms: 8, zeroLeadingBallsBelowBits: 256)
+        let b = SeriesContext(precision: bits, relativeTerms: 8, zeroLeadingBallsBelowBits: 64)
+        #expect(a.merged(with: b).zeroLeadingBallsBelowBits == 256)
+        #expect(a.merged(with: SeriesContext(precision: bits, relativeTerms: 8)).zeroLeadingBallsBelowBits == nil)
+    }
 }
