@@ -230,13 +230,14 @@ public struct FamilyReport {
     }
 
     public var csv: String {
-        var lines = [CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])]
+        var lines = [CSV.row(["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits", "radius"])]
         for (name, cs) in rows {
             let row = printed(cs)
             for c in row.terms {
-                lines.append(CSV.row([name, exponent(c.power), shown(c).text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? ""]))
+                lines.append(CSV.row([name, exponent(c.power), shown(c).text, String(c.digits), c.closedForm?.text ?? "", c.closedForm.map { String($0.evidenceDigits) } ?? "",
+                                      c.radius ?? ""]))
             }
-            lines.append(CSV.row([name, row.order, "O", "", "", ""]))
+            lines.append(CSV.row([name, row.order, "O", "", "", "", ""]))
         }
         return lines.joined(separator: "\n")
     }

@@ -36,7 +36,9 @@ struct CheckCLITests {
         let family = try CLI.run(["family", "p1-m0-II", "--terms", "6", "--format", "csv", "--closed-forms"])
         #expect(family.status == 0, "\(family.stderr)")
         let rows = family.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.first == ["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits"])
+        #expect(rows.first == ["coordinate", "exponent", "coefficient", "digits", "closed_form", "evidence_digits", "radius"])
+        // p1-m0-II is certified: every coefficient row carries its radius, the O-term rows none.
+        #expect(rows.dropFirst().allSatisfy { $0[2] == "O" ? $0[6].isEmpty : (Double($0[6]) ?? 1) < 1e-60 })
         let alpha = try #require(rows.first { $0.first == "loss" && $0[1] == "-1" })
         #expect(abs((Double(alpha[2]) ?? 0) - (0.5 - 2 / (Double.pi * Double.pi))) < 1e-15)
         #expect(alpha[4] == "1/2 - 2/pi^2")
