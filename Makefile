@@ -10,7 +10,7 @@
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
 #   make bench      release benchmarks (puiseux-bench), the python-flint baseline, then the
 #                   catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
-#   make leakcheck  the Numbers and Balls tests under valgrind (.ci/leakcheck.sh)
+#   make leakcheck  the Numbers, Balls and ball-series tests and one certification under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
 #
 # SWIFT_FLAGS is passed to every swift build/test, e.g. SWIFT_FLAGS="--scratch-path .build-mine".
@@ -143,7 +143,7 @@ bench: deps deps-bench build
 	Benchmarks/catalogue.sh "$(RELEASE_BIN)/puiseux"
 
 leakcheck: deps
-	.ci/leakcheck.sh "NumbersTests|BallsTests|BallSeriesTests"
+	.ci/leakcheck.sh "NumbersTests|BallsTests|BallSeriesTests|doesNotBlessItsStart"
 
 clean:
 	rm -rf .build .build-docs
