@@ -9,7 +9,7 @@ final class BallStorage: @unchecked Sendable {
     @usableFromInline let precision: Int
 
     @usableFromInline init(precision: Int) {
-        FlintThreadCache.register()
+        flintThreadCache.register()
         pointer = .allocate(capacity: 1)
         arb_init(pointer)
         self.precision = precision

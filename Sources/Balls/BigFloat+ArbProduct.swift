@@ -8,7 +8,7 @@ extension BigFloat {
     /// `BigFloat.truncatedProduct` (Numbers), about 1.7x faster on the series engine's lengths
     /// (Docs/performance.md). Every operand must be finite.
     public static func truncatedProductByArb(_ a: [BigFloat], _ b: [BigFloat], count: Int, precision: Int) -> [(value: BigFloat, largestTermExponent: Int)] {
-        FlintThreadCache.register()
+        flintThreadCache.register()
         let out = (0..<count).map { _ in BigFloat.zero(precision: precision) }
         var largest = [Int](repeating: Int.min, count: count)
         let pa: [UnsafeMutableRawPointer?] = a.map(\.mpfrAddress), pb: [UnsafeMutableRawPointer?] = b.map(\.mpfrAddress)

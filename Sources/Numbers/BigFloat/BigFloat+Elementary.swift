@@ -9,7 +9,7 @@ extension BigFloat: ElementaryScalar {
         _ op: (mpfr_ptr, mpfr_srcptr, mpfr_rnd_t) -> Int32
     ) throws -> BigFloat {
         guard !x.isNaN else { throw ComputationError.domain("\(name) of NaN") }
-        MPFRThreadCache.register()
+        mpfrThreadCache.register()
         let r = BigFloat.makeRaw(precision: x.precision)
         _ = op(r.storage.pointer, x.storage.pointer, MPFR_RNDN)
         guard !r.isNaN else { throw ComputationError.domain("\(name) outside its real domain") }

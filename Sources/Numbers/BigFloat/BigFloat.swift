@@ -98,7 +98,7 @@ public struct BigFloat: Sendable {
     /// pi correctly rounded at `precision` bits.
     public static func pi(precision: Int) -> BigFloat {
         let r = makeRaw(precision: precision)
-        MPFRThreadCache.register()
+        mpfrThreadCache.register()
         mpfr_const_pi(r.pointer, MPFR_RNDN)
         return r
     }
