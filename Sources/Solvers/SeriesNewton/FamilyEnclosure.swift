@@ -202,8 +202,6 @@ struct BallSystem {
     /// about 2^-P, every cancellation there carries).
     let exact: Variables, assuming: Variables, box: Variables
     let ramification: Int
-    var context: SeriesContext { exact.context }
-    var model: ReducedLoss<B> { assuming.model }
 
     struct Variables {
         let model: ReducedLoss<B>
@@ -246,12 +244,11 @@ struct BallSystem {
     /// The polynomial Σ_l c_l t^l (exact: no O-term), with every ball kept.
     func series(_ coefficients: [Ball]) -> B { exact.series(coefficients) }
 
-    func xi(_ eta: [B]) -> [B] { assuming.xi(eta) }
-
     /// The Jacobian ∂F/∂η at η (given by its coefficients), under the valuation assumption.
     /// Over a box (`center`: the Jacobian at its midpoint) each entry is cut above the center's
     /// leading term: the orders above it cancel exactly at every point (they depend on the limit
-    /// only), but the box's width keeps them from cancelling to the assumption's threshold.
+    /// only); the box's threshold drops most of them already, the cut is the guard (a
+    /// certainly nonzero coefficient there is an error).
     func jacobian(_ eta: [[Ball]], center: [[B]]? = nil) throws -> [[B]] {
         let v = center == nil ? assuming : box
         let (_, j) = try v.model.fieldAndJacobian(v.xi(eta.map(v.series)), parallel: true)
