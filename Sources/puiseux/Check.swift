@@ -153,36 +153,49 @@ struct Check: ParsableCommand {
             let j = (-exponent * Rational(a.ramification)).intComponents!.0
             return j >= 0 && j < s.count ? s[j] : BigFloat(0, precision: bits)
         }
-        // (label, computed, reference, digits required); a reference printed as a decimal in the
-        // paper is matched to its last printed place instead (the paper may truncate, not round).
-        var published: [(String, BigFloat, BigFloat, Int)] = []
-        let loss = a.lossCoefficients
+        // (label, row, exponent, reference, digits required); a reference printed as a decimal in
+        // the paper is matched to its last printed place instead (the paper may truncate, not
+        // round). Row: nil for the loss, else the coordinate's index.
+        var published: [(String, Int?, Rational, String, Int)] = []
         switch family.name {
         case "p0-m1-I":
-            published = [("loss d^0 = 1/2 - 1/pi", coefficient(loss, 0), try value("1/2 - 1/pi"), 30),
-                         ("loss d^(-1/2) = -4/(3 pi)", coefficient(loss, Rational(-1, 2)), try value("-4/(3*pi)"), 30),
-                         ("loss d^(-1) = -1 - 2/pi^2 + 4/pi", coefficient(loss, -1), try value("-1 - 2/pi^2 + 4/pi"), 30)]
+            published = [("loss d^0 = 1/2 - 1/pi", nil, 0, "1/2 - 1/pi", 30),
+                         ("loss d^(-1/2) = -4/(3 pi)", nil, Rational(-1, 2), "-4/(3*pi)", 30),
+                         ("loss d^(-1) = -1 - 2/pi^2 + 4/pi", nil, -1, "-1 - 2/pi^2 + 4/pi", 30)]
         case "p1-m0-I", "p1-m1-I", "p1-m2-I", "p0-m0-I":
-            published = [("loss d^0 = 1/2 - 1/pi", coefficient(loss, 0), try value("1/2 - 1/pi"), 30)]
+            published = [("loss d^0 = 1/2 - 1/pi", nil, 0, "1/2 - 1/pi", 30)]
         case "p1-m0-II":
-            published = [("alpha_0 = 1/2 - 2/pi^2", coefficient(loss, -1), try value("1/2 - 2/pi^2"), 30)]
+            published = [("alpha_0 = 1/2 - 2/pi^2", nil, -1, "1/2 - 2/pi^2", 30)]
         case "p1-m1-II":
-            published = [("alpha_1 = 0.267254813889 (the paper's 12 decimals)", coefficient(loss, -1), try value("0.267254813889"), -12)]
+            published = [("alpha_1 = 0.267254813889 (the paper's 12 decimals)", nil, -1, "0.267254813889", -12)]
         case "p1-m2-II":
-            published = [("alpha_2 = 0.267193392202 (the paper's 12 decimals)", coefficient(loss, -1), try value("0.267193392202"), -12)]
+            published = [("alpha_2 = 0.267193392202 (the paper's 12 decimals)", nil, -1, "0.267193392202", -12)]
         default: break
         }
         if family.name == "p1-m1-I" {
-            published += [("D_2 d^(-1/4) = (6 + 3 pi)/(8 pi sqrt(pi - 2))", coefficient(a.coordinateCoefficients(4), Rational(-1, 4)), try value("(6 + 3*pi)/(8*pi*sqrt(pi - 2))"), 30),
-                          ("B_21 d^(-3/4) = sqrt(pi - 2)/2", coefficient(a.coordinateCoefficients(3), Rational(-3, 4)), try value("sqrt(pi - 2)/2"), 30)]
+            published += [("D_2 d^(-1/4) = (6 + 3 pi)/(8 pi sqrt(pi - 2))", 4, Rational(-1, 4), "(6 + 3*pi)/(8*pi*sqrt(pi - 2))", 30),
+                          ("B_21 d^(-3/4) = sqrt(pi - 2)/2", 3, Rational(-3, 4), "sqrt(pi - 2)/2", 30)]
         }
-        for (label, computed, reference, required) in published {
+        let enclosure = try? certificate.get()
+        let ballBits = FamilyEnclosure.ballPrecision(working: precision)
+        for (label, row, exponent, text, required) in published {
+            let computed = coefficient(row.map { a.coordinateCoefficients($0) } ?? a.lossCoefficients, exponent)
+            let reference = try value(text)
             if required < 0 {
                 // A decimal with -required places: within one unit of its last place.
                 let gap = (computed - reference).magnitude.doubleValue
                 add("published", gap < pow(10, Double(required)), "\(label): computed \(computed.formatted(significantDigits: 16)), differs by \(String(format: "%.1e", gap)) (< 1e\(required))")
+                continue
+            }
+            let k = digits(computed, reference)
+            // Certified: the closed form, evaluated at the balls' precision, must lie in the ball.
+            let j = (-exponent * Rational(a.ramification)).intComponents!.0
+            let balls = enclosure.map { e in row.map { e.coordinateCoefficients($0, count: j + 1) } ?? e.lossCoefficients(count: j + 1) }
+            if let ball = balls?[j] {
+                let inside = ball.contains(try Expression.parse(text).evaluate(d: BigFloat(1, precision: ballBits)))
+                add("published", k >= required && inside,
+                    "\(label): agrees to \(k) digits (needed \(required)); the closed form \(inside ? "lies" : "does NOT lie") in the certified ball (radius \(ball.radius.formattedUpperBound(significantDigits: 2)))")
             } else {
-                let k = digits(computed, reference)
                 add("published", k >= required, "\(label): agrees to \(k) digits (needed \(required))")
             }
         }

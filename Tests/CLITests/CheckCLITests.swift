@@ -17,6 +17,10 @@ struct CheckCLITests {
         let certified = checks.filter { $0["check"] as? String == "certified" }
         #expect(Set(certified.compactMap { $0["family"] as? String }) == ["p0-m0-I", "p0-m1-I", "p1-m0-II"])
         #expect(certified.allSatisfy { $0["passed"] as? Bool == true && ($0["detail"] as? String ?? "").contains("each containing the") })
+        // Paper 000's closed forms (1/2 - 1/pi, -4/(3 pi), ..., alpha_0) lie in the certified balls.
+        let closedForms = checks.filter { $0["check"] as? String == "published" && ["p0-m1-I", "p1-m0-II"].contains($0["family"] as? String ?? "") }
+        #expect(closedForms.count == 4)
+        #expect(closedForms.allSatisfy { $0["passed"] as? Bool == true && ($0["detail"] as? String ?? "").contains("lies in the certified ball") })
         // alpha_0 = 1/2 - 2/pi^2 (paper 000) is among the published values reproduced.
         #expect(checks.contains { ($0["detail"] as? String ?? "").hasPrefix("alpha_0 = 1/2 - 2/pi^2") && $0["passed"] as? Bool == true })
     }
