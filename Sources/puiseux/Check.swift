@@ -208,8 +208,26 @@ struct Check: ParsableCommand {
         func constant(_ s: PuiseuxSeries<BigFloat>) -> BigFloat { s.terms.first { $0.dExponent == .zero }?.coefficient ?? BigFloat(0, precision: bits) }
         let kx = digits(constant(x), try value("1/4 - 1/(2*pi)")), ky = digits(constant(y), try value("1/4 + 1/(2*pi)"))
         let positiveExponents = (x.terms + y.terms).filter { $0.dExponent > .zero }.count
-        add("Theorem 3", kx >= 30 && ky >= 30 && positiveExponents == 0,
-            "x -> 1/4 - 1/(2 pi) to \(kx) digits, y -> 1/4 + 1/(2 pi) to \(ky) digits")
+        // Certified: the same traces over the family's balls; the closed forms must lie in the
+        // balls of the constant terms.
+        var certifiedTheorem = ""
+        var theoremHolds = true
+        if let enclosure, let (bx, by) = try? enclosure.exteriorAndY(pattern: family.pattern) {
+            func constantBall(_ s: PuiseuxSeries<Ball>) -> Ball? {
+                if let o = s.dOrder, o >= .zero { return nil }
+                return s.terms.first { $0.dExponent == .zero }?.coefficient
+            }
+            if let cx = constantBall(bx), let cy = constantBall(by) {
+                let ex = try Expression.parse("1/4 - 1/(2*pi)").evaluate(d: BigFloat(1, precision: ballBits))
+                let ey = try Expression.parse("1/4 + 1/(2*pi)").evaluate(d: BigFloat(1, precision: ballBits))
+                theoremHolds = cx.contains(ex) && cy.contains(ey)
+                certifiedTheorem = theoremHolds
+                    ? "; both closed forms lie in the certified balls of the constant terms (radii \(cx.radius.formattedUpperBound(significantDigits: 2)), \(cy.radius.formattedUpperBound(significantDigits: 2)))"
+                    : "; a closed form does NOT lie in its certified ball"
+            }
+        }
+        add("Theorem 3", kx >= 30 && ky >= 30 && positiveExponents == 0 && theoremHolds,
+            "x -> 1/4 - 1/(2 pi) to \(kx) digits, y -> 1/4 + 1/(2 pi) to \(ky) digits" + certifiedTheorem)
         return out
     }
 }

@@ -21,6 +21,9 @@ struct CheckCLITests {
         let closedForms = checks.filter { $0["check"] as? String == "published" && ["p0-m1-I", "p1-m0-II"].contains($0["family"] as? String ?? "") }
         #expect(closedForms.count == 4)
         #expect(closedForms.allSatisfy { $0["passed"] as? Bool == true && ($0["detail"] as? String ?? "").contains("lies in the certified ball") })
+        // Theorem 3's closed forms lie in the balls of the x and y eigenvalues of every certified family.
+        let theorem = checks.filter { $0["check"] as? String == "Theorem 3" }
+        #expect(theorem.count == 3 && theorem.allSatisfy { ($0["detail"] as? String ?? "").contains("both closed forms lie in the certified balls") })
         // alpha_0 = 1/2 - 2/pi^2 (paper 000) is among the published values reproduced.
         #expect(checks.contains { ($0["detail"] as? String ?? "").hasPrefix("alpha_0 = 1/2 - 2/pi^2") && $0["passed"] as? Bool == true })
     }

@@ -61,6 +61,26 @@ import Landscape
         #expect(!ball.contains(movedValue))
     }
 
+    /// Paper 000, Theorem 3: the x and y eigenvalues tend to 1/4 - 1/(2 pi) and 1/4 + 1/(2 pi).
+    /// Their constant terms, computed over the family's balls, are balls that contain the closed
+    /// forms (evaluated at 8P bits) and are tight enough to exclude them moved by 1e-30.
+    @Test("the x and y eigenvalues' constant terms over the balls contain Theorem 3's closed forms, and nothing 1e-30 away")
+    func theoremThreeEnclosed() throws {
+        let family = try #require(FamilyCatalogue.named("p1-m0-II"))
+        let e = try SeriesFamilyExpansion.compute(family, terms: 10, precision: Self.bits)
+        let enclosure = try FamilyEnclosure.certify(e.solution, pattern: family.pattern, limit: family.limit)
+        let (x, y) = try enclosure.exteriorAndY(pattern: family.pattern)
+        let bits = 8 * Self.bits
+        let inverseTwoPi = try BigFloat(1, precision: bits) / (BigFloat(2, precision: bits) * BigFloat.pi(precision: bits))
+        let quarter = BigFloat(Rational(1, 4), precision: bits), nudge = BigFloat(1e-30, precision: bits)
+        for (series, closedForm) in [(x, quarter - inverseTwoPi), (y, quarter + inverseTwoPi)] {
+            let constant = try #require(series.terms.first { $0.dExponent == .zero }?.coefficient)
+            #expect(constant.contains(closedForm))
+            #expect(!constant.contains(closedForm + nudge))
+            #expect(series.terms.allSatisfy { $0.dExponent <= .zero })
+        }
+    }
+
     /// A degenerate (b = 4) family: the Jacobian's t^0 block is singular, the truncated system is
     /// not square-triangular, and the test says so instead of enclosing anything.
     @Test("a degenerate family is not certified, with the reason")

@@ -177,6 +177,25 @@ public struct FamilyEnclosure: Sendable {
         unknownsPerCoordinate = unknowns
     }
 
+    /// The eigenvalues of the Hessian's x and y components (MATH.md section 4: from the traces
+    /// of the Jacobians on the fixed-point spaces T, T + S, T + S + Y and T + 2S + X + Y, as
+    /// `SeriesSpectrum.Jacobians.exteriorAndY` computes them) at the enclosed coordinates: ball
+    /// series whose coefficients above the O-term enclose the true ones (Theorem 3 of paper 000
+    /// is about their constant terms).
+    public func exteriorAndY(pattern coarse: IsotropyPattern) throws -> (x: B, y: B) {
+        let context = coordinates[0].context
+        let d = B.d(context: context)
+        func trace(_ fine: IsotropyPattern) throws -> B {
+            let at = fine.dimension == coarse.dimension ? coordinates : try coarse.embed(coordinates, into: fine)
+            let diagonal = try ReducedLoss(pattern: fine, d: d).jacobianDiagonal(at, parallel: true)
+            return diagonal.dropFirst().reduce(diagonal[0], +)
+        }
+        let (t, s) = (try trace(coarse), try trace(try coarse.splittingBigBlock([1])))
+        let (ty, txy) = (try trace(try coarse.splittingBigBlock([2])), try trace(try coarse.splittingBigBlock([1, 1])))
+        let y = ty - s
+        return (txy - s - s + t - y, y)
+    }
+
     /// Whether s is known (above its O-term) through t^(count-1).
     static func known(_ s: B, to count: Int, ramification b: Int) -> Bool {
         s.dOrder.map { $0 <= Rational(-count, b) } ?? true
