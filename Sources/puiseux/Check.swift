@@ -148,9 +148,11 @@ struct Check: ParsableCommand {
 
         // Published values (paper 000; MATH.md section 6).
         let bits = precision
-        func value(_ text: String) throws -> BigFloat { try Expression.parse(text).evaluate(d: BigFloat(1, precision: bits)) }
+        let ballBits = FamilyEnclosure.ballPrecision(working: precision)
+        func value(_ text: String, bits: Int = bits) throws -> BigFloat { try Expression.parse(text).evaluate(d: BigFloat(1, precision: bits)) }
+        func index(_ exponent: Rational) -> Int { (-exponent * Rational(a.ramification)).intComponents!.0 }
         func coefficient(_ s: [BigFloat], _ exponent: Rational) -> BigFloat {
-            let j = (-exponent * Rational(a.ramification)).intComponents!.0
+            let j = index(exponent)
             return j >= 0 && j < s.count ? s[j] : BigFloat(0, precision: bits)
         }
         // (label, row, exponent, reference, digits required); a reference printed as a decimal in
@@ -177,7 +179,6 @@ struct Check: ParsableCommand {
                           ("B_21 d^(-3/4) = sqrt(pi - 2)/2", 3, Rational(-3, 4), "sqrt(pi - 2)/2", 30)]
         }
         let enclosure = try? certificate.get()
-        let ballBits = FamilyEnclosure.ballPrecision(working: precision)
         for (label, row, exponent, text, required) in published {
             let computed = coefficient(row.map { a.coordinateCoefficients($0) } ?? a.lossCoefficients, exponent)
             let reference = try value(text)
@@ -189,10 +190,10 @@ struct Check: ParsableCommand {
             }
             let k = digits(computed, reference)
             // Certified: the closed form, evaluated at the balls' precision, must lie in the ball.
-            let j = (-exponent * Rational(a.ramification)).intComponents!.0
+            let j = index(exponent)
             let balls = enclosure.map { e in row.map { e.coordinateCoefficients($0, count: j + 1) } ?? e.lossCoefficients(count: j + 1) }
             if let ball = balls?[j] {
-                let inside = ball.contains(try Expression.parse(text).evaluate(d: BigFloat(1, precision: ballBits)))
+                let inside = ball.contains(try value(text, bits: ballBits))
                 add("published", k >= required && inside,
                     "\(label): agrees to \(k) digits (needed \(required)); the closed form \(inside ? "lies" : "does NOT lie") in the certified ball (radius \(ball.radius.formattedUpperBound(significantDigits: 2)))")
             } else {
@@ -218,8 +219,7 @@ struct Check: ParsableCommand {
                 return s.terms.first { $0.dExponent == .zero }?.coefficient
             }
             if let cx = constantBall(bx), let cy = constantBall(by) {
-                let ex = try Expression.parse("1/4 - 1/(2*pi)").evaluate(d: BigFloat(1, precision: ballBits))
-                let ey = try Expression.parse("1/4 + 1/(2*pi)").evaluate(d: BigFloat(1, precision: ballBits))
+                let (ex, ey) = (try value("1/4 - 1/(2*pi)", bits: ballBits), try value("1/4 + 1/(2*pi)", bits: ballBits))
                 theoremHolds = cx.contains(ex) && cy.contains(ey)
                 certifiedTheorem = theoremHolds
                     ? "; both closed forms lie in the certified balls of the constant terms (radii \(cx.radius.formattedUpperBound(significantDigits: 2)), \(cy.radius.formattedUpperBound(significantDigits: 2)))"

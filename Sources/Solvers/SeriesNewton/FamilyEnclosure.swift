@@ -62,7 +62,7 @@ public struct FamilyEnclosure: Sendable {
 
     /// Certifies `solution` (computed at its own precision). Throws `NotCertified` with the
     /// reason when the test fails (a degenerate family, a box that does not contract).
-    public static func certify(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws -> FamilyEnclosure {
+    public static func certify(_ solution: FamilySeries, pattern: IsotropyPattern, limit: [Rational]) throws(NotCertified) -> FamilyEnclosure {
         do {
             return try krawczyk(solution, pattern: pattern, limit: limit)
         } catch let error as NotCertified {
@@ -190,10 +190,9 @@ public struct FamilyEnclosure: Sendable {
             let diagonal = try ReducedLoss(pattern: fine, d: d).jacobianDiagonal(at, parallel: true)
             return diagonal.dropFirst().reduce(diagonal[0], +)
         }
-        let (t, s) = (try trace(coarse), try trace(try coarse.splittingBigBlock([1])))
-        let (ty, txy) = (try trace(try coarse.splittingBigBlock([2])), try trace(try coarse.splittingBigBlock([1, 1])))
-        let y = ty - s
-        return (txy - s - s + t - y, y)
+        return SeriesSpectrum.Jacobians.exteriorAndY(
+            trivial: try trace(coarse), standard: try trace(try coarse.splittingBigBlock([1])),
+            y: try trace(try coarse.splittingBigBlock([2])), exterior: try trace(try coarse.splittingBigBlock([1, 1])))
     }
 
     /// Whether s is known (above its O-term) through t^(count-1).
@@ -219,7 +218,8 @@ struct BallSystem {
     /// No assumption (the residual); the assumption at 2P bits below (the centre: only exact
     /// cancellations, about 2^-4P, are that small); at P/2 bits below (over the box, whose width,
     /// about 2^-P, every cancellation there carries).
-    let exact: Variables, assuming: Variables, box: Variables
+    let plainContext: SeriesContext
+    let assuming: Variables, box: Variables
     let ramification: Int
 
     struct Variables {
@@ -251,17 +251,19 @@ struct BallSystem {
         plain.zeroLeadingBallsBelowBits = nil
         assumed.zeroLeadingBallsBelowBits = 2 * working
         overBox.zeroLeadingBallsBelowBits = working / 2
-        exact = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: plain)
+        plainContext = plain
         assuming = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: assumed)
         box = Variables(pattern: pattern, limit: limit, shifts: shifts, ramification: b, context: overBox)
         ramification = b
     }
 
     /// s with every ball kept from here on (no valuation assumption in what it enters).
-    func plain(_ s: B) -> B { s.mapCoefficients(context: exact.context) { $0 } }
+    func plain(_ s: B) -> B { s.mapCoefficients(context: plainContext) { $0 } }
 
     /// The polynomial Σ_l c_l t^l (exact: no O-term), with every ball kept.
-    func series(_ coefficients: [Ball]) -> B { exact.series(coefficients) }
+    func series(_ coefficients: [Ball]) -> B {
+        B(ramification: ramification, valuation: 0, coefficients: coefficients, order: nil, context: plainContext)
+    }
 
     /// The Jacobian ∂F/∂η at η (given by its coefficients), under the valuation assumption.
     /// Over a box (`center`: the Jacobian at its midpoint) each entry is cut above the center's

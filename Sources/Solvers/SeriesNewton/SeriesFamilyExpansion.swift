@@ -140,8 +140,8 @@ public struct SeriesFamilyExpansion: Sendable {
         enum Outcome: Sendable { case lifted(SeriesFamilyExpansion), certified(Result<FamilyEnclosure, FamilyEnclosure.NotCertified>) }
         let both: [Outcome] = try Concurrently.run([
             { @Sendable in Outcome.lifted(try self.lifted(toPrecision: precision)) },
-            { @Sendable in Outcome.certified(Result { try FamilyEnclosure.certify(self.solution, pattern: self.family.pattern, limit: self.family.limit) }
-                .mapError { $0 as? FamilyEnclosure.NotCertified ?? FamilyEnclosure.NotCertified(description: "\($0)") }) },
+            { @Sendable in Outcome.certified(Result { () throws(FamilyEnclosure.NotCertified) in
+                try FamilyEnclosure.certify(self.solution, pattern: self.family.pattern, limit: self.family.limit) }) },
         ])
         guard case .lifted(let lifted) = both[0], case .certified(let certificate) = both[1] else { preconditionFailure("jobs in order") }
         return (lifted, certificate)

@@ -299,6 +299,14 @@ public struct SeriesSpectrum: Sendable {
             twisted = Array(zip(spaces, jacobians))
         }
 
+        /// λ_x and λ_y from the traces of the Jacobians on Fix(S_q) (T), Fix(S_(q-1) x S_1) (T + S),
+        /// Fix(S_(q-2) x S_2) (T + S + Y) and Fix(S_(q-2) x S_1 x S_1) (T + 2S + X + Y), on any
+        /// scalar (series over MPFR here, over balls in `FamilyEnclosure`).
+        public static func exteriorAndY<T: ScalarField>(trivial t: T, standard s: T, y ty: T, exterior txy: T) -> (x: T, y: T) {
+            let y = ty - s
+            return (txy - s - s + t - y, y)
+        }
+
         /// λ_x and λ_y exactly from traces (T + 2S + X + Y, T + S + Y, T + S, T), cleaned of
         /// rounding residue below 2^(-P/2) of the same traces in absolute values.
         public func exteriorAndY() throws -> (x: S, y: S) {
@@ -306,8 +314,7 @@ public struct SeriesSpectrum: Sendable {
             func sum(_ diagonal: [S]) -> S { diagonal.reduce(zero, +) }
             func absoluteSum(_ diagonal: [S]) -> S { sum(diagonal.map { $0.mapCoefficients(context: context) { $0.magnitude } }) }
             let (t, s) = (trivial.indices.map { trivial[$0][$0] }, standard.indices.map { standard[$0][$0] })
-            let rawY = sum(yDiagonal) - sum(s)
-            let rawX = sum(exteriorDiagonal) - sum(s) - sum(s) + sum(t) - rawY
+            let (rawX, rawY) = Self.exteriorAndY(trivial: sum(t), standard: sum(s), y: sum(yDiagonal), exterior: sum(exteriorDiagonal))
             let boundY = absoluteSum(yDiagonal) + absoluteSum(s)
             let boundX = absoluteSum(exteriorDiagonal) + absoluteSum(s) + absoluteSum(s) + absoluteSum(t) + boundY
             return (try CharacteristicPolynomial.withoutNoise(rawX, bound: boundX), try CharacteristicPolynomial.withoutNoise(rawY, bound: boundY))
