@@ -55,6 +55,17 @@ public enum DisplayDigits: Equatable, Sendable {
     }
 }
 
+extension DisplayDigits {
+    /// Of the values a report prints (each named, with the digits known of it), the one known to
+    /// the fewest digits below N: what `--digits N` cannot show in full. Nil when every value has
+    /// its N digits, or for `all`. A value with no known digit (a zero printed with a bound) is
+    /// not counted: more precision bounds it tighter but gives it no digit.
+    public func shortest(_ known: [(what: String, digits: Int)]) -> (what: String, digits: Int)? {
+        guard case .count(let n) = self else { return nil }
+        return known.filter { $0.digits > 0 && $0.digits < n }.min { $0.digits < $1.digits }
+    }
+}
+
 /// A decimal numeral as `BigFloat.formatted(significantDigits:)` writes it ("-0.00125",
 /// "1.5e-7", "123.4"): sign, significant digits d1 d2 ... and E with value 0.d1d2... * 10^E.
 struct DecimalText {

@@ -127,6 +127,12 @@ public struct FamilyReport {
         return (c.kept, order.description, c.missing, cs.filter { $0.bound != nil && Rational(-$0.power, ramification) > order })
     }
 
+    /// Every printed coefficient, named ("t^3 of D_1"), with the digits known of it
+    /// (`DisplayDigits.shortest`).
+    public var printedDigits: [(what: String, digits: Int)] {
+        rows.flatMap { row in printedTerms(row.coefficients).map { (what: "t^\($0.power) of \(row.name)", digits: $0.digits) } }
+    }
+
     /// The coefficients of a row that are printed (closed forms are sought for these only).
     public func printedTerms(_ cs: [Coefficient]) -> [Coefficient] { cut(cs).kept }
 

@@ -102,6 +102,14 @@ public struct SpectrumReport {
     /// eigenvalue's leading term prints "0 + O(...)", not an undecided verdict).
     var printed: [SpectrumComponent] { length.map { l in components.map { $0.cut(to: l) } } ?? components }
 
+    /// Every printed term, named ("d^(-1/2) of s[2]"), with the digits known of it
+    /// (`DisplayDigits.shortest`).
+    public var printedDigits: [(what: String, digits: Int)] {
+        printed.flatMap { c in
+            c.eigenvalues.enumerated().flatMap { e, v in v.terms.map { (what: "d^(\($0.exponent)) of \(c.irrep)[\(e + 1)]", digits: $0.digits) } }
+        }
+    }
+
     /// The line naming the eigenvalues with fewer terms than asked for, or nil.
     var shortNote: String? {
         let short = printed.flatMap { c in c.eigenvalues.enumerated().filter { $0.element.missing > 0 }.map { "\(c.irrep)[\($0.offset + 1)] (\($0.element.missing) missing)" } }
@@ -159,6 +167,11 @@ public struct SpectrumReport {
         public var p = 0
         public init(subject: FamilyReport.Subject, d: String, precision: Int, components: [(irrep: String, degree: String, values: [(text: String, digits: Int, sign: Int)])]) {
             (self.subject, self.d, self.precision, self.components) = (subject, d, precision, components)
+        }
+
+        /// Every eigenvalue, named ("s[2]"), with the digits known of it (`DisplayDigits.shortest`).
+        public var printedDigits: [(what: String, digits: Int)] {
+            components.flatMap { c in c.values.enumerated().map { (what: "\(c.irrep)[\($0.offset + 1)]", digits: $0.element.digits) } }
         }
 
         public var text: String {

@@ -13,9 +13,13 @@ struct DigitsOption: ParsableArguments {
         }
     }
 
+    /// The rule the user asked for, nil without --digits (`PrecisionSearch` chooses the
+    /// precision for an asked N only, not for the text outputs' default).
+    var asked: DisplayDigits? { digits.flatMap(DisplayDigits.init(argument:)) }
+
     /// The rule for an output: the option if given, else `DisplayDigits.readable` for what people
     /// read (text, LaTeX) and every digit for what programs read (JSON, CSV).
     func display(forPeople: Bool) -> DisplayDigits {
-        digits.flatMap(DisplayDigits.init(argument:)) ?? (forPeople ? .readable : .all)
+        asked ?? (forPeople ? .readable : .all)
     }
 }

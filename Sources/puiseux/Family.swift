@@ -147,8 +147,9 @@ struct Family: ParsableCommand {
     func run() throws {
         try destination.redirect()
         let family = try shared.resolve()
-        var report = try computedToLength(family)
-        if closedForms { try identifyClosedForms(&report) }
+        let (command, computed) = try atChosenPrecision { try $0.computedToLength(family) }
+        var report = computed
+        if closedForms { try command.identifyClosedForms(&report) }
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
         switch format {
@@ -157,6 +158,23 @@ struct Family: ParsableCommand {
         case .csv: print(report.csv)
         case .json: print(report.json)
         }
+    }
+
+    /// `body` run by this command at the precision `--digits` needs (`PrecisionSearch`), with
+    /// the command as it ran.
+    func atChosenPrecision(_ body: (Family) throws -> FamilyReport) throws -> (command: Family, report: FamilyReport) {
+        let search = PrecisionSearch(given: shared.requestedPrecision, display: shown.asked ?? .all, maximum: shared.maxPrecision)
+        return try search.run({ bits in
+            let command = at(bits)
+            return (command, try body(command))
+        }, printed: { $0.report.printedDigits })
+    }
+
+    /// This command at `bits` of working precision (an attempt of `PrecisionSearch`).
+    func at(_ bits: Int) -> Family {
+        var command = self
+        command.shared.requestedPrecision = bits
+        return command
     }
 
     /// The powers of t computed (`SeriesWindow`): coordinates start at t^0; the series route

@@ -30,8 +30,16 @@ struct FamilyArguments: ParsableArguments {
     @Option(help: "With --from: the d of the point (unless the CSV row starts with it).")
     var at: Double?
 
-    @Option(help: PrecisionRule.help("every digit shown is confirmed at twice this."))
-    var precision: Int = 256
+    @Option(name: .customLong("precision"),
+            help: PrecisionRule.help("every digit shown is confirmed at twice this; default \(PrecisionRule.familyDefault), or with --digits N the least that backs N digits of every printed value."))
+    var requestedPrecision: Int?
+
+    @Option(help: "With --digits N and no --precision: the most bits the working precision is raised to.")
+    var maxPrecision: Int = PrecisionSearch.defaultMaximum
+
+    /// The working precision of this run: --precision, else the default (a `PrecisionSearch`
+    /// sets `requestedPrecision` for each of its attempts).
+    var precision: Int { requestedPrecision ?? PrecisionRule.familyDefault }
 
     @Flag(help: "With --format latex: a complete document instead of a table fragment.")
     var standalone = false
@@ -41,6 +49,7 @@ struct FamilyArguments: ParsableArguments {
 
     func validate() throws {
         try PrecisionRule.validate(precision)
+        try PrecisionRule.validate(maxPrecision, option: "--max-precision")
         let ways = [name != nil, from != nil, from == nil && (isotropy != nil || extra != nil || type != nil || limit != nil)].filter { $0 }.count
         guard ways == 1 else {
             throw ValidationError("give exactly one of: a family name, --isotropy/--extra with --type and/or --limit, or --from with --isotropy/--extra")

@@ -7,11 +7,15 @@ import ArgumentParser
 enum PrecisionRule {
     static let range = 64...16_384
 
-    static func validate(_ bits: Int) throws {
+    static func validate(_ bits: Int, option: String = "--precision") throws {
         guard range.contains(bits) else {
-            throw ValidationError("--precision must be between \(range.lowerBound) and \(range.upperBound) bits (got \(bits))")
+            throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound) bits (got \(bits))")
         }
     }
+
+    /// The working precision of `family` and `spectrum` when neither --precision nor --digits
+    /// says otherwise.
+    static let familyDefault = 256
 
     /// Below this the series route (family, spectrum, check) usually cannot back its digits:
     /// a failure there says to raise the precision.

@@ -70,17 +70,30 @@ struct Spectrum: ParsableCommand {
     func run() throws {
         try destination.redirect()
         let family = try shared.resolve()
+        let search = PrecisionSearch(given: shared.requestedPrecision, display: shown.asked ?? .all, maximum: shared.maxPrecision)
         if let d {
-            try printFiniteSpectrum(family, at: d)
-            return
+            print(formatted(try search.run({ try at($0).finiteSpectrum(family, at: d) }, printed: \.printedDigits)))
+        } else {
+            print(formatted(try search.run({ try at($0).seriesReport(family) }, printed: \.printedDigits)))
         }
+    }
+
+    /// This command at `bits` of working precision (an attempt of `PrecisionSearch`).
+    func at(_ bits: Int) -> Spectrum {
+        var command = self
+        command.shared.requestedPrecision = bits
+        return command
+    }
+
+    /// The eigenvalue series by the requested route, laid out.
+    func seriesReport(_ family: Solvers.Family) throws -> SpectrumReport {
         let (components, header, ramification): ([SpectrumComponent], String, Int)
         do {
             (components, header, ramification) = try method == .series ? seriesComponents(family) : numericComponents(family)
         } catch let failure as CLIFailure {
             throw PrecisionRule.hinted(failure, precision: shared.precision)
         }
-        printSeries(family, components: components, header: header, ramification: ramification)
+        return seriesReport(family, components: components, header: header, ramification: ramification)
     }
 
     /// The digits of x (at the working precision) that y (at the confirming one) backs.
@@ -100,7 +113,7 @@ struct Spectrum: ParsableCommand {
 
     /// The exact spectrum at one d: the critical point at P and P + 64 bits, each component's
     /// eigenvalues with the digits both agree on.
-    func printFiniteSpectrum(_ family: Solvers.Family, at d: Double) throws {
+    func finiteSpectrum(_ family: Solvers.Family, at d: Double) throws -> SpectrumReport.AtDimension {
         let precision = shared.precision
         let (a, b): (IsotypicSpectrum, IsotypicSpectrum)
         do {
@@ -128,10 +141,14 @@ struct Spectrum: ParsableCommand {
             })
         report.display = shown.display(forPeople: format.isForPeople)
         report.p = family.p
+        return report
+    }
+
+    func formatted(_ report: SpectrumReport.AtDimension) -> String {
         switch format {
-        case .text: print(report.text)
-        case .csv: print(report.csv)
-        case .json, .latex: print(report.json)
+        case .text: report.text
+        case .csv: report.csv
+        case .json, .latex: report.json
         }
     }
 
@@ -217,8 +234,8 @@ struct Spectrum: ParsableCommand {
         }
     }
 
-    /// The eigenvalue series and the verdict in the requested format.
-    func printSeries(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) {
+    /// The eigenvalue series and the verdict, laid out.
+    func seriesReport(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) -> SpectrumReport {
         var report = SpectrumReport(
             subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
             precision: shared.precision, method: method.rawValue, header: header,
@@ -226,11 +243,15 @@ struct Spectrum: ParsableCommand {
         report.length = length.length
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
+        return report
+    }
+
+    func formatted(_ report: SpectrumReport) -> String {
         switch format {
-        case .text: print(report.text)
-        case .latex: print(report.latex(standalone: shared.standalone))
-        case .csv: print(report.csv)
-        case .json: print(report.json)
+        case .text: report.text
+        case .latex: report.latex(standalone: shared.standalone)
+        case .csv: report.csv
+        case .json: report.json
         }
     }
 

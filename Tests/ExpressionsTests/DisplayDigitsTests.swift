@@ -66,3 +66,18 @@ struct DisplayDigitsTests {
         #expect(DisplayDigits.all.marked(exact: Rational(3)) == "3")
     }
 }
+
+@Suite("DisplayDigits.shortest: what --digits N cannot show in full")
+struct DisplayDigitsShortestTests {
+    @Test("the value with the fewest known digits below N; zeros with a bound and `all` ask for nothing")
+    func shortest() {
+        let values = [(what: "a", digits: 40), (what: "b", digits: 12), (what: "zero", digits: 0), (what: "c", digits: 9), (what: "d", digits: 30)]
+        #expect(DisplayDigits.count(20).shortest(values)?.what == "c")
+        #expect(DisplayDigits.count(20).shortest(values)?.digits == 9)
+        // Every value with a digit has its N: nothing is short, the zero included.
+        #expect(DisplayDigits.count(9).shortest(values) == nil)
+        #expect(DisplayDigits.count(10).shortest(values)?.what == "c")
+        #expect(DisplayDigits.all.shortest(values) == nil)
+        #expect(DisplayDigits.count(5).shortest([]) == nil)
+    }
+}
