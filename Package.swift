@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Balls", dependencies: ["Numbers", "_CArb"], swiftSettings: specialised),
         .target(name: "Series", dependencies: ["Numbers", "Balls"], swiftSettings: specialised),
         .target(name: "Expressions", dependencies: ["Numbers", "Balls", "Series"]),
-        .target(name: "Export", dependencies: ["Numbers", "Series", "Expressions", "LinearAlgebra"]),
+        .target(name: "Export", dependencies: ["Numbers", "Balls", "Series", "Expressions", "LinearAlgebra"]),
         .target(name: "LinearAlgebra", dependencies: ["Numbers"], swiftSettings: specialised),
         .target(name: "Landscape", dependencies: ["Numbers", "LinearAlgebra"], swiftSettings: specialised),
         .target(name: "Solvers", dependencies: ["Numbers", "Balls", "Series", "LinearAlgebra", "Landscape"], swiftSettings: specialised),

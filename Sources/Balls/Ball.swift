@@ -80,6 +80,14 @@ public struct Ball: Sendable {
         return r
     }
 
+    /// The same number in a ball at `bits` of precision: the midpoint rounded to `bits`, the
+    /// rounding error added to the radius (cheaper arithmetic, a wider enclosure).
+    public func rounded(toPrecision bits: Int) -> Ball {
+        let r = Ball.raw(precision: bits)
+        arb_set_round(r.pointer, pointer, bits)
+        return r
+    }
+
     /// Exactly zero: midpoint and radius 0.
     public var isZero: Bool { arb_is_zero(pointer) != 0 }
     /// Zero is not in the ball.

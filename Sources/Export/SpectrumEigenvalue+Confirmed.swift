@@ -1,5 +1,7 @@
 import Numbers
+import Balls
 import Series
+import Expressions
 
 extension SpectrumEigenvalue {
     /// An eigenvalue series computed at P bits (`working`) and again at a higher precision
@@ -7,13 +9,28 @@ extension SpectrumEigenvalue {
     /// top: a term both give (to its agreed digits), a zero in both (skipped), or a
     /// disagreement, where the series stops: its O-term is that power (a term only one run has is
     /// a disagreement too).
-    public init(working series: PuiseuxSeries<BigFloat>, confirmation twin: PuiseuxSeries<BigFloat>, precision: Int) {
+    ///
+    /// `enclosure` (`SpectrumEnclosure`): a ball series whose coefficients above its O-term
+    /// enclose the true ones. A power it covers whose ball is certainly nonzero is printed to
+    /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's) with
+    /// its radius, whether or not the two runs agree there; a ball that contains 0 leaves the
+    /// power to the two runs' rule. `notCertifiedBecause`: why there is no enclosure.
+    public init(working series: PuiseuxSeries<BigFloat>, confirmation twin: PuiseuxSeries<BigFloat>, precision: Int,
+                enclosure: PuiseuxSeries<Ball>? = nil, notCertifiedBecause: String? = nil) {
         let zero = BigFloat(0, precision: precision)
+        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         let powers = Set(series.terms.map(\.dExponent) + twin.terms.map(\.dExponent)).sorted(by: >)
         var kept: [SpectrumTerm] = []
         var order = max(series.dOrder!, twin.dOrder!)
         for power in powers where power > order {
             let x = series.terms.first { $0.dExponent == power }?.coefficient ?? zero
+            if let enclosure, enclosure.dOrder.map({ power > $0 }) ?? true {
+                let ball = enclosure.terms.first { $0.dExponent == power }?.coefficient ?? Ball(0, precision: enclosure.precision)
+                if let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) {
+                    kept.append(SpectrumTerm(exponent: power, text: decimal.text, digits: decimal.digits, value: x.doubleValue, radius: decimal.radius))
+                    continue
+                }
+            }
             let y = twin.terms.first { $0.dExponent == power }?.coefficient ?? zero
             switch ConfirmedDigits(x, BigFloat(y, precision: precision), precision: precision) {
             case .digits(let k):
@@ -24,5 +41,6 @@ extension SpectrumEigenvalue {
         }
         self.init(terms: kept, order: order)
         endsAtDisagreement = order > max(series.dOrder!, twin.dOrder!)
+        self.notCertifiedBecause = enclosure == nil ? notCertifiedBecause : nil
     }
 }

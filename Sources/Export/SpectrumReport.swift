@@ -61,6 +61,7 @@ public struct SpectrumReport {
             }
         }
         if !quiet, let note = shortNote { lines += TextWrap.words("  " + note, indent: 4) }
+        if !quiet, let note = certificationNote { lines += TextWrap.words("  " + note, indent: 4) }
         if shortened, !quiet, case .count(let n) = display {
             lines.append("  shown: at most \(n) significant digits (\"...\": more are known; --digits all shows them)")
         }
@@ -83,10 +84,13 @@ public struct SpectrumReport {
                 rows.append(PowerTable.Row(labels: labels, cells: cells, order: eigenvalue.order))
             }
         }
-        var digits = "every digit agrees between two independent computations (\(agreement))"
+        let certified = !known.isEmpty && printed.allSatisfy { $0.eigenvalues.allSatisfy { $0.terms.allSatisfy(\.certified) } }
+        let backing = certified ? "certified by a Krawczyk test in ball arithmetic, and on which two independent computations agree" : "on which two independent computations agree"
+        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic and agrees between two independent computations (\(agreement))"
+                               : "every digit agrees between two independent computations (\(agreement))"
         if let most = known.max(), case .count(let n) = display, n < most {
             let fewest = known.min()!
-            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, on which two independent computations agree (\(agreement))"
+            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, \(backing) (\(agreement))"
         }
         let table = PowerTable(
             labelHeaders: ["component", "multiplicity"], rows: rows,
@@ -110,6 +114,32 @@ public struct SpectrumReport {
         }
     }
 
+    /// Which printed eigenvalues are certified (every printed term in a proved ball) and why
+    /// the others are not; nil when no certificate was tried (the numeric route).
+    var certificationNote: String? {
+        var certified = [String](), uncertified = [String: [String]]()
+        var reasons = [String]()
+        for c in printed {
+            for (k, e) in c.eigenvalues.enumerated() {
+                let label = c.eigenvalues.count == 1 ? c.irrep : "\(c.irrep)[\(k + 1)]"
+                if !e.terms.isEmpty && e.terms.allSatisfy(\.certified) { certified.append(label); continue }
+                let why = e.notCertifiedBecause ?? (e.terms.contains(where: \.certified) ? "terms beyond its certificate's O-term" : nil)
+                guard let why else { continue }
+                if uncertified[why] == nil { reasons.append(why) }
+                uncertified[why, default: []].append(label)
+            }
+        }
+        guard !certified.isEmpty || !reasons.isEmpty else { return nil }
+        var parts = [String]()
+        if !certified.isEmpty {
+            parts.append("certified: every printed term of \(certified.joined(separator: ", ")) lies in a ball proved to contain the true coefficient (Krawczyk tests in ball arithmetic; assumes the family's Puiseux expansion and exact cancellations at its limit; Docs/certified-digits.md)")
+        }
+        if !reasons.isEmpty {
+            parts.append("digits agreed on at two precisions only: " + reasons.map { "\(uncertified[$0]!.joined(separator: ", ")) (\($0))" }.joined(separator: "; "))
+        }
+        return parts.joined(separator: "; ")
+    }
+
     /// The line naming the eigenvalues with fewer terms than asked for, or nil.
     var shortNote: String? {
         let short = printed.flatMap { c in c.eigenvalues.enumerated().filter { $0.element.missing > 0 }.map { "\(c.irrep)[\($0.offset + 1)] (\($0.element.missing) missing)" } }
@@ -120,11 +150,11 @@ public struct SpectrumReport {
     static func latexBigBlock(p: Int) -> String { p == 0 ? "d" : "d-\(p)" }
 
     public var csv: String {
-        var lines = [CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits"])]
+        var lines = [CSV.row(["irrep", "degree", "eigenvalue", "exponent", "coefficient", "digits", "radius"])]
         for component in printed {
             for (k, eigenvalue) in component.eigenvalues.enumerated() {
-                for t in eigenvalue.terms { lines.append(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, display.shown(t.text, known: t.digits).text, String(t.digits)])) }
-                lines.append(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", ""]))
+                for t in eigenvalue.terms { lines.append(CSV.row([component.irrep, component.degree, String(k + 1), t.exponent.description, display.shown(t.text, known: t.digits).text, String(t.digits), t.radius ?? ""])) }
+                lines.append(CSV.row([component.irrep, component.degree, String(k + 1), eigenvalue.order.description, "O", "", ""]))
             }
         }
         return lines.joined(separator: "\n")
@@ -136,6 +166,7 @@ public struct SpectrumReport {
                 var fields = [("terms", JSON.array(eigenvalue.terms.map(termJSON), indent: nil, closingIndent: nil)),
                               ("order", JSON.string(eigenvalue.order.description)), ("sign", String(eigenvalue.sign))]
                 if eigenvalue.missing > 0 { fields.append(("missing_terms", String(eigenvalue.missing))) }
+                if let why = eigenvalue.notCertifiedBecause { fields.append(("not_certified_because", JSON.string(why))) }
                 if !quiet, let change = eigenvalue.signChange { fields.append(("sign_change_d", JSON.string(change))) }
                 return JSON.object(fields, indent: nil)
             }
@@ -151,6 +182,8 @@ public struct SpectrumReport {
         let (text, shortened) = display.shown(t.text, known: t.digits)
         var fields = [("exponent", JSON.string(t.exponent.description)), ("coefficient", JSON.string(text)), ("digits", String(t.digits))]
         if shortened, case .count(let n) = display { fields.append(("shown_digits", String(n))) }
+        if let radius = t.radius { fields.append(("radius", JSON.string(radius))) }
+        fields.append(("certified", t.certified ? "true" : "false"))
         return JSON.object(fields, indent: nil)
     }
 

@@ -9,8 +9,12 @@ public struct SpectrumTerm {
     public var text: String
     public var digits: Int
     public var value: Double
-    public init(exponent: Rational, text: String, digits: Int, value: Double) {
-        (self.exponent, self.text, self.digits, self.value) = (exponent, text, digits, value)
+    /// A decimal upper bound on |true - printed|, proved (`certified`); nil when the digits
+    /// are backed by the agreement of two precisions only.
+    public var radius: String?
+    public var certified: Bool { radius != nil }
+    public init(exponent: Rational, text: String, digits: Int, value: Double, radius: String? = nil) {
+        (self.exponent, self.text, self.digits, self.value, self.radius) = (exponent, text, digits, value, radius)
     }
 }
 
@@ -23,6 +27,9 @@ public struct SpectrumEigenvalue {
     /// Whether the series stops where its two computations disagree (more precision would
     /// give more terms), not where they end (more terms would).
     public var endsAtDisagreement = false
+    /// Why its terms are not certified (nil: the certificate covers it; a term beyond the
+    /// certificate's O-term is still uncertified, `SpectrumTerm.certified`).
+    public var notCertifiedBecause: String?
     public init(terms: [SpectrumTerm], order: Rational) { (self.terms, self.order) = (terms, order) }
 
     /// The series cut to what `--terms` / `--order` asked for (`SeriesLength.cut`).
@@ -30,6 +37,7 @@ public struct SpectrumEigenvalue {
         let c = length.cut(terms, exponent: \.exponent, known: order)
         var cut = SpectrumEigenvalue(terms: c.kept, order: c.order ?? order)
         (cut.missing, cut.endsAtDisagreement) = (c.missing, endsAtDisagreement && c.order == order)
+        cut.notCertifiedBecause = notCertifiedBecause
         return cut
     }
 

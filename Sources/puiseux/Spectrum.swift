@@ -5,6 +5,7 @@ import Series
 import Expressions
 import Export
 import Solvers
+import Balls
 
 /// `puiseux spectrum NAME`: the Hessian eigenvalues of a family by isotypic component, as
 /// series in d or exactly at one d.
@@ -205,25 +206,28 @@ struct Spectrum: ParsableCommand {
     /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.
     func seriesComponents(_ family: Solvers.Family, window terms: Int) throws -> (components: [SpectrumComponent], ramification: Int) {
         let precision = shared.precision
-        let (a, b): (SeriesSpectrum, SeriesSpectrum)
+        let (a, b, certificate): (SeriesSpectrum, SeriesSpectrum, Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>)
         do {
-            Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits")
-            (a, b) = try SeriesSpectrum.computeConfirmed(family, terms: terms, precision: precision, confirmation: 2 * precision)
+            Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits, certified")
+            (a, b, certificate) = try SeriesSpectrum.computeCertified(family, terms: terms, precision: precision, confirmation: 2 * precision)
             Progress.clear()
         } catch {
             throw CLIFailure(computation: FamilyArguments.failure(family, error))
         }
-        return (Self.components(family, working: a, confirmation: b, precision: precision), a.ramification)
+        return (Self.components(family, working: a, confirmation: b, precision: precision, certificate: certificate), a.ramification)
     }
 
     /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
     /// term with the digits both agree on, each component with its degree formula.
-    static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum, precision: Int) -> [SpectrumComponent] {
+    static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum, precision: Int,
+                           certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? = nil) -> [SpectrumComponent] {
         let degreeFormulas = Self.degreeFormulas(family)
         return a.components.enumerated().map { i, component in
             let other = b.components[i].eigenvalues
             let list = component.eigenvalues.enumerated().map { e, series in
-                SpectrumEigenvalue(working: series, confirmation: other[e], precision: precision)
+                let enclosure = certificate?.flatMap { $0.components[i].eigenvalues[e] }
+                return SpectrumEigenvalue(working: series, confirmation: other[e], precision: precision,
+                                          enclosure: try? enclosure?.get(), notCertifiedBecause: { if case .failure(let why) = enclosure { return why.description } else { return nil } }())
             }
             // A twisted component has the degree of the one it twists times the irreducible's
             // dimension (2 for the standard representation of S_3).

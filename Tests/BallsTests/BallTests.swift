@@ -83,4 +83,20 @@ struct BallTests {
         #expect(!ball.isZero && ball.containsZero)
         #expect(ball.contains(BigFloat(small, precision: 512)))
     }
+
+    @Test("rounded(toPrecision:): a ball at fewer bits that still contains every number of the original")
+    func roundedKeepsTheEnclosure() throws {
+        // 1/3 at 1024 bits, to 128: the rounding error moves into the radius.
+        let third = Ball(Rational(1, 3), precision: 1024)
+        let rounded = third.rounded(toPrecision: 128)
+        #expect(rounded.precision == 128)
+        #expect(rounded.contains(third))
+        #expect(rounded.radius.doubleValue > 0 && rounded.radius.doubleValue < 1e-37)
+        // The midpoint fits the new precision: rounding it again changes nothing.
+        #expect(BigFloat(rounded.midpoint, precision: 128) == rounded.midpoint)
+        // A ball with a radius keeps its whole width, and an exact dyadic stays exact.
+        let wide = Ball(midpoint: BigFloat(Rational(2, 7), precision: 512), radius: BigFloat(1e-60, precision: 64), precision: 512)
+        #expect(wide.rounded(toPrecision: 100).contains(wide))
+        #expect(Ball(Rational(3, 8), precision: 512).rounded(toPrecision: 64).isExact)
+    }
 }

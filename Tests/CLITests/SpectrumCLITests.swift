@@ -30,6 +30,44 @@ struct SpectrumCLITests {
         #expect((x["digits"] as? Int ?? 0) > 40)
     }
 
+    /// Paper 000, Theorem 3: x -> 1/4 - 1/(2 pi) and y -> 1/4 + 1/(2 pi), here from mpmath at
+    /// 60 digits: 0.090845056908104664231116236627485637965540354259543551252333 and
+    /// 0.40915494309189533576888376337251436203445964574045644874767.
+    @Test("certified terms: every printed term of p0-m1-I carries a radius and agrees with the published values; p1-m0-II's clusters say why not")
+    func certifiedTerms() throws {
+        let r = try CLI.run(["spectrum", "p0-m1-I", "--terms", "3", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let components = try #require(object["components"] as? [[String: Any]])
+        var terms = 0
+        for c in components {
+            for e in try #require(c["eigenvalues"] as? [[String: Any]]) {
+                #expect(e["not_certified_because"] == nil)
+                for t in try #require(e["terms"] as? [[String: Any]]) {
+                    #expect(t["certified"] as? Bool == true && t["radius"] is String, "\(c["irrep"] ?? "") \(t)")
+                    terms += 1
+                }
+            }
+        }
+        #expect(terms >= 20)
+        for (k, published) in [(2, "0.090845056908104664231116236627485637965540354259543551252333"), (3, "0.40915494309189533576888376337251436203445964574045644874767")] {
+            let constant = try #require(((components[k]["eigenvalues"] as? [[String: Any]])?.first?["terms"] as? [[String: Any]])?.first)
+            let text = try #require(constant["coefficient"] as? String), radius = try #require((constant["radius"] as? String).flatMap(Double.init))
+            #expect(radius < 1e-70)
+            // Printed value and published one agree to the 58 digits both have (the radius is far smaller).
+            #expect(text.prefix(58) == published.prefix(58), "\(text) against \(published)")
+        }
+        let text = try CLI.run(["spectrum", "p1-m0-II", "--terms", "3"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("certified: every printed term of t[1], t[2], t[3], s[3], s[4], s[5], x, y"), "\(text.stdout)")
+        #expect(text.stdout.contains("t[4], t[5], s[1], s[2] (a cluster"))
+        let csv = try CLI.run(["spectrum", "p0-m0-I", "--terms", "2", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("irrep,degree,eigenvalue,exponent,coefficient,digits,radius\n"))
+        // The numeric route's fits carry no bounds: no term certified, no note.
+        let numeric = try CLI.run(["spectrum", "p0-m0-I", "--method", "numeric", "--terms", "2"])
+        #expect(numeric.status == 0 && !numeric.stdout.contains("certified"), "\(numeric.stdout)")
+    }
+
     @Test("p0-m1-I (k = d + 1) is a saddle: one negative standard eigenvalue, index d - 1 (paper 000)")
     func saddleVerdict() throws {
         let r = try CLI.run(["spectrum", "p0-m1-I", "--method", "numeric", "--format", "json"])

@@ -278,6 +278,13 @@ public struct FamilySeries: Sendable {
     /// lag of the kernel directions): the start of a lift, which then needs no extension.
     var solvedCoefficients: [[BigFloat]]? = nil
 
+    /// The same series, counted to `count` terms per coordinate (at most `terms`): what a
+    /// certificate of fewer coefficients starts from (`FamilyEnclosure`).
+    public func counted(toTerms count: Int) -> FamilySeries {
+        FamilySeries(ramification: ramification, coordinates: coordinates, loss: loss, residual: residual, leadingExponents: leadingExponents,
+                     iterations: iterations, terms: min(count, terms), staged: staged, solvedCoefficients: solvedCoefficients)
+    }
+
     /// η_k = (ξ_k - c_k) d^(e_k): the coefficients of t^0, t^1, ... the solvers iterate on.
     func eta(limit: [Rational]) -> [[BigFloat]] {
         let context = coordinates[0].context

@@ -24,16 +24,27 @@ struct CharacteristicPolynomial {
     init(_ matrix: [[S]]) throws {
         // Entries of F_d's Jacobian are sums of pieces up to d^2 in size: a top term far below
         // the terms just under it is rounding residue (e.g. 1e-70 d^2 above O(1) terms) and
-        // would win the pivot search; dropped first.
-        var a = try matrix.map { try $0.map(Self.withoutTopNoise) }
+        // would win the pivot search; dropped first, and after every step.
+        coefficients = try Self.hessenbergCoefficients(matrix, size: \.magnitude, cleaned: Self.withoutTopNoise)
+    }
+
+    /// The coefficients of det(λ I - A), low to high, for series over any coefficient (numbers
+    /// here, balls in `SpectrumEnclosure`): the reduction of `init(_:)`. `size`: the magnitude the
+    /// pivot search compares among entries of the same order; `cleaned`: applied to every entry
+    /// and coefficient computed (the numbers' residue rule; the identity for balls, whose
+    /// context's valuation assumption drops exact cancellations).
+    static func hessenbergCoefficients<C: SeriesCoefficient>(_ matrix: [[PuiseuxSeries<C>]], size: (C) -> BigFloat,
+                                                            cleaned: (PuiseuxSeries<C>) throws -> PuiseuxSeries<C>) throws -> [PuiseuxSeries<C>] {
+        typealias T = PuiseuxSeries<C>
+        var a = try matrix.map { try $0.map(cleaned) }
         let n = a.count
         let context = a[0][0].context
-        let zero = S(constant: BigFloat(0, precision: context.precision), context: context)
-        let one = S(constant: BigFloat(1, precision: context.precision), context: context)
-        func better(_ x: S, than y: S) -> Bool {
+        let zero = T(constant: C.constant(.zero, precision: context.precision), context: context)
+        let one = T(constant: C.constant(.one, precision: context.precision), context: context)
+        func better(_ x: T, than y: T) -> Bool {
             guard let ex = x.leadingDExponent else { return false }
             guard let ey = y.leadingDExponent else { return true }
-            return ex > ey || (ex == ey && x.coefficients[0].magnitude > y.coefficients[0].magnitude)
+            return ex > ey || (ex == ey && size(x.coefficients[0]) > size(y.coefficients[0]))
         }
         if n > 2 {
             for k in 0..<(n - 2) {
@@ -46,15 +57,15 @@ struct CharacteristicPolynomial {
                 }
                 for i in (k + 2)..<n where !a[i][k].hasNoTerms {
                     let m = try a[i][k] / a[k + 1][k]
-                    for j in k..<n where !a[k + 1][j].hasNoTerms { a[i][j] = try Self.withoutTopNoise(a[i][j] - m * a[k + 1][j]) }
-                    for r in 0..<n where !a[r][i].hasNoTerms { a[r][k + 1] = try Self.withoutTopNoise(a[r][k + 1] + m * a[r][i]) }
+                    for j in k..<n where !a[k + 1][j].hasNoTerms { a[i][j] = try cleaned(a[i][j] - m * a[k + 1][j]) }
+                    for r in 0..<n where !a[r][i].hasNoTerms { a[r][k + 1] = try cleaned(a[r][k + 1] + m * a[r][i]) }
                 }
             }
         }
         // p[k]: the characteristic polynomial of the leading k x k block, coefficients low to high.
-        var p: [[S]] = [[one]]
+        var p: [[T]] = [[one]]
         for k in 0..<n {
-            var next = [S](repeating: zero, count: k + 2)
+            var next = [T](repeating: zero, count: k + 2)
             for (i, c) in p[k].enumerated() {
                 next[i + 1] = next[i + 1] + c
                 next[i] = next[i] - a[k][k] * c
@@ -66,10 +77,10 @@ struct CharacteristicPolynomial {
                 guard !factor.hasNoTerms else { continue }
                 for (j, c) in p[i].enumerated() { next[j] = next[j] - factor * c }
             }
-            // The same residue rule: a determinant's top terms cancel between the products.
-            p.append(try next.map(Self.withoutTopNoise))
+            // The same rule: a determinant's top terms cancel between the products.
+            p.append(try next.map(cleaned))
         }
-        coefficients = p[n]
+        return p[n]
     }
 
     /// Drops leading terms below 2^(-P/2) times the largest of the next eight terms.

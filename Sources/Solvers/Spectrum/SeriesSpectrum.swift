@@ -140,6 +140,19 @@ public struct SeriesSpectrum: Sendable {
         }
     }
 
+    /// `computeConfirmed`, and the certificate of the working spectrum's eigenvalues
+    /// (`SpectrumEnclosure`), computed on the working precision's thread once its spectrum is
+    /// known (the confirmation's, at twice the bits, takes longer).
+    public static func computeCertified(_ family: Family, terms: Int, precision: Int, confirmation: Int)
+        throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum, certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>) {
+        struct Branch: Sendable { let spectrum: SeriesSpectrum; let certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? }
+        let (working, confirmed) = try atTwoPrecisions(family, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
+            let spectrum = try compute(family, terms: terms, precision: bits, expansion: expansion)
+            return Branch(spectrum: spectrum, certificate: bits == precision ? SpectrumEnclosure.certify(spectrum) : nil)
+        }
+        return (working.spectrum, confirmed.spectrum, working.certificate!)
+    }
+
     /// `body` at P bits and at `confirmation` bits, on two threads, from the family's series at
     /// P bits and its default length. Each branch lifts it once, to its own precision and the
     /// length it needs (`neededExpansion`): the lift to another precision takes its first step
@@ -178,14 +191,32 @@ public struct SeriesSpectrum: Sendable {
     /// whose long division amplifies O-terms by the size of the roots. The lower-left block must
     /// vanish to the known order (checked).
     static func quotientBlock(_ j: [[S]], coarse: IsotropyPattern, fine: IsotropyPattern) throws -> [[S]] {
-        let v = try (0..<coarse.dimension).map { i in try coarse.embed((0..<coarse.dimension).map { Rational($0 == i ? 1 : 0) }, into: fine) }
-        return try quotientBlock(j, span: v, independent: true)
+        try quotientBlock(j, span: try embeddedBasis(coarse, into: fine), independent: true)
+    }
+
+    /// Fix(coarse)'s unit vectors embedded in Fix(fine)'s coordinates (exact).
+    static func embeddedBasis(_ coarse: IsotropyPattern, into fine: IsotropyPattern) throws -> [[Rational]] {
+        try (0..<coarse.dimension).map { i in try coarse.embed((0..<coarse.dimension).map { Rational($0 == i ? 1 : 0) }, into: fine) }
     }
 
     /// J on Fix(fine) modulo the span of exact vectors in its coordinates (an invariant subspace:
     /// `IsotypicSplit`'s spans); dependent vectors are skipped unless `independent` says there are
     /// none (then one is an error).
     static func quotientBlock(_ j: [[S]], span v: [[Rational]], independent: Bool) throws -> [[S]] {
+        let bits = j[0][0].precision
+        let noise = try NumericZeroRule.residueFloor(precision: bits)
+        let size = j.joined().compactMap { $0.coefficients.first?.magnitude }.max() ?? BigFloat(1, precision: bits)
+        return try quotientBlock(j, span: v, independent: independent) { entry in
+            guard let worst = entry.coefficients.map(\.magnitude).max(), worst > noise * size else { return nil }
+            return "a term of size \(worst.formatted(significantDigits: 3))"
+        }
+    }
+
+    /// `quotientBlock(_:span:independent:)` over any coefficient (balls in `SpectrumEnclosure`).
+    /// `nonzero`: why an entry of the lower-left block does not vanish to the known order, or nil.
+    static func quotientBlock<C: SeriesCoefficient>(_ j: [[PuiseuxSeries<C>]], span v: [[Rational]], independent: Bool,
+                                                   nonzero: (PuiseuxSeries<C>) -> String?) throws -> [[PuiseuxSeries<C>]] {
+        typealias T = PuiseuxSeries<C>
         let n = j.count
         // Complete V by unit vectors, exactly (row echelon over the rationals).
         var echelon: [[Rational]] = [], pivots: [Int] = []
@@ -230,17 +261,15 @@ public struct SeriesSpectrum: Sendable {
         }
         let bits = j[0][0].precision
         let context = j[0][0].context
-        let zero = S(constant: BigFloat(0, precision: bits), context: context)
-        func scaled(_ x: S, _ q: Rational) -> S { q == .zero ? zero : (q == .one ? x : x.scaled(by: BigFloat(q, precision: bits))) }
+        let zero = T(constant: C.constant(.zero, precision: bits), context: context)
+        func scaled(_ x: T, _ q: Rational) -> T { q == .zero ? zero : (q == .one ? x : x.scaled(by: C.constant(q, precision: bits))) }
         // J W, then W^(-1) (J W) on the rows and columns k..<n (and the lower-left block for the check).
         let jw = (0..<n).map { r in (0..<n).map { c in (0..<n).reduce(zero) { $0 + scaled(j[r][$1], columns[c][$1]) } } }
-        func entry(_ r: Int, _ c: Int) -> S { (0..<n).reduce(zero) { $0 + scaled(jw[$1][c], inverse[r][$1]) } }
-        let noise = try NumericZeroRule.residueFloor(precision: bits)
-        let size = j.joined().compactMap { $0.coefficients.first?.magnitude }.max() ?? BigFloat(1, precision: bits)
+        func entry(_ r: Int, _ c: Int) -> T { (0..<n).reduce(zero) { $0 + scaled(jw[$1][c], inverse[r][$1]) } }
         for r in k..<n {
             for c in 0..<k {
-                if let worst = entry(r, c).coefficients.map(\.magnitude).max(), worst > noise * size {
-                    throw SolverError.notConverged("quotient block: Fix(coarse) is not invariant to the known order (a term of size \(worst.formatted(significantDigits: 3)))")
+                if let why = nonzero(entry(r, c)) {
+                    throw SolverError.notConverged("quotient block: Fix(coarse) is not invariant to the known order (\(why))")
                 }
             }
         }
