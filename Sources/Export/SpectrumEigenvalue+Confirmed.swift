@@ -14,14 +14,19 @@ extension SpectrumEigenvalue {
     /// enclose the true ones. A power it covers whose ball is certainly nonzero is printed to
     /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's) with
     /// its radius, whether or not the two runs agree there; a ball that contains 0 leaves the
-    /// power to the two runs' rule. `notCertifiedBecause`: why there is no enclosure.
-    public init(working series: PuiseuxSeries<BigFloat>, confirmation twin: PuiseuxSeries<BigFloat>, precision: Int,
+    /// power to the two runs' rule. `notCertifiedBecause`: why there is no enclosure. Without a
+    /// confirming run (`twin` nil: the enclosure covers the whole series) a ball that contains 0
+    /// is a zero, as the two runs' rule would call it, and the O-term is the series' or the
+    /// enclosure's, whichever is higher.
+    public init(working series: PuiseuxSeries<BigFloat>, confirmation twin: PuiseuxSeries<BigFloat>?, precision: Int,
                 enclosure: PuiseuxSeries<Ball>? = nil, notCertifiedBecause: String? = nil) {
         let zero = BigFloat(0, precision: precision)
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
-        let powers = Set(series.terms.map(\.dExponent) + twin.terms.map(\.dExponent)).sorted(by: >)
+        let powers = Set(series.terms.map(\.dExponent) + (twin?.terms.map(\.dExponent) ?? [])).sorted(by: >)
+        // The order both runs know; without a twin, the one the series and its enclosure know.
+        let computedOrder = max(series.dOrder!, (twin == nil ? enclosure?.dOrder : twin?.dOrder) ?? series.dOrder!)
         var kept: [SpectrumTerm] = []
-        var order = max(series.dOrder!, twin.dOrder!)
+        var order = computedOrder
         for power in powers where power > order {
             let x = series.terms.first { $0.dExponent == power }?.coefficient ?? zero
             if let enclosure, enclosure.dOrder.map({ power > $0 }) ?? true {
@@ -30,7 +35,9 @@ extension SpectrumEigenvalue {
                     kept.append(SpectrumTerm(exponent: power, text: decimal.text, digits: decimal.digits, value: x.doubleValue, radius: decimal.radius))
                     continue
                 }
+                if twin == nil { continue }
             }
+            guard let twin else { order = power; break }
             let y = twin.terms.first { $0.dExponent == power }?.coefficient ?? zero
             switch ConfirmedDigits(x, BigFloat(y, precision: precision), precision: precision) {
             case .digits(let k):
@@ -40,7 +47,7 @@ extension SpectrumEigenvalue {
             }
         }
         self.init(terms: kept, order: order)
-        endsAtDisagreement = order > max(series.dOrder!, twin.dOrder!)
+        endsAtDisagreement = order > computedOrder
         self.notCertifiedBecause = enclosure == nil ? notCertifiedBecause : nil
     }
 }

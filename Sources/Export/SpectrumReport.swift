@@ -28,6 +28,9 @@ public struct SpectrumReport {
     public var display: DisplayDigits = .all
     /// Text with the eigenvalue series only (`--quiet`): no verdict, no method.
     public var quiet = false
+    /// Whether a second computation at another precision backs the digits (false: every
+    /// printed term is certified and none was run).
+    public var confirmedAtTwoPrecisions = true
 
     public init(subject: FamilyReport.Subject, components: [SpectrumComponent], p: Int, ramification: Int, precision: Int,
                 method: String, header: String, agreement: String) {
@@ -85,8 +88,9 @@ public struct SpectrumReport {
             }
         }
         let certified = !known.isEmpty && printed.allSatisfy { $0.eigenvalues.allSatisfy { $0.terms.allSatisfy(\.certified) } }
-        let backing = certified ? "certified by a Krawczyk test in ball arithmetic, and on which two independent computations agree" : "on which two independent computations agree"
-        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic and agrees between two independent computations (\(agreement))"
+        let agreed = confirmedAtTwoPrecisions ? ", and on which two independent computations agree" : ""
+        let backing = certified ? "certified by Krawczyk tests in ball arithmetic" + agreed : "on which two independent computations agree"
+        var digits = certified ? "every digit is certified by Krawczyk tests in ball arithmetic" + (confirmedAtTwoPrecisions ? " and agrees between two independent computations" : "") + " (\(agreement))"
                                : "every digit agrees between two independent computations (\(agreement))"
         if let most = known.max(), case .count(let n) = display, n < most {
             let fewest = known.min()!

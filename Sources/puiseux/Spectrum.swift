@@ -88,13 +88,13 @@ struct Spectrum: ParsableCommand {
 
     /// The eigenvalue series by the requested route, laid out.
     func seriesReport(_ family: Solvers.Family) throws -> SpectrumReport {
-        let (components, header, ramification): ([SpectrumComponent], String, Int)
+        let (components, header, ramification, agreement): ([SpectrumComponent], String, Int, String)
         do {
-            (components, header, ramification) = try method == .series ? seriesComponents(family) : numericComponents(family)
+            (components, header, ramification, agreement) = try method == .series ? seriesComponents(family) : numericComponents(family)
         } catch let failure as CLIFailure {
             throw PrecisionRule.hinted(failure, precision: shared.precision)
         }
-        return seriesReport(family, components: components, header: header, ramification: ramification)
+        return seriesReport(family, components: components, header: header, ramification: ramification, agreement: agreement)
     }
 
     /// The digits of x (at the working precision) that y (at the confirming one) backs.
@@ -154,7 +154,7 @@ struct Spectrum: ParsableCommand {
     }
 
     /// The eigenvalue series by the numeric route: two fits of exact spectra at large d.
-    func numericComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
+    func numericComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, agreement: String) {
         let precision = shared.precision
         let bExponent = family.expectedRamification
         guard bExponent > 0 else {
@@ -187,46 +187,47 @@ struct Spectrum: ParsableCommand {
             let degree = factor == 1 ? formula : (formula == "1" ? "\(factor)" : "\(factor)(\(formula))")
             return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
-        return (components, header, bExponent)
+        return (components, header, bExponent, "two fits")
     }
 
     /// The eigenvalue series at P and 2P bits, the digits both agree on, cut to what was
     /// asked: a first window of powers of t, then a longer one while an eigenvalue that ends
     /// where its computation ends is short of it (one that ends where the two computations
     /// disagree needs precision, not powers).
-    func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int) {
+    func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, agreement: String) {
         let (computed, window) = try self.window.lengthened(
             guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { try seriesComponents(family, window: $0) },
             ramification: \.ramification, shortCounts: { SeriesWindow.shortCounts($0.components.flatMap(\.eigenvalues)) })
         let precision = shared.precision
-        let header = "series ring at \(precision) and \(2 * precision) bits (leading terms from the Newton polygon of each characteristic polynomial), digits shown agree; \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
-        return (computed.components, header, computed.ramification)
+        let backing = computed.confirmed ? "at \(precision) and \(2 * precision) bits" : "at \(precision) bits"
+        let digits = computed.confirmed ? "digits shown agree" : "every digit shown certified in ball arithmetic (no second run needed)"
+        let header = "series ring \(backing) (leading terms from the Newton polygon of each characteristic polynomial), \(digits); \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
+        return (computed.components, header, computed.ramification, computed.confirmed ? "series ring at two precisions" : Self.certifiedOnly)
     }
 
     /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.
-    func seriesComponents(_ family: Solvers.Family, window terms: Int) throws -> (components: [SpectrumComponent], ramification: Int) {
+    func seriesComponents(_ family: Solvers.Family, window terms: Int) throws -> (components: [SpectrumComponent], ramification: Int, confirmed: Bool) {
         let precision = shared.precision
-        let (a, b, certificate): (SeriesSpectrum, SeriesSpectrum, Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>)
+        let (a, b, certificate): (SeriesSpectrum, SeriesSpectrum?, Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>)
         do {
-            Progress.report("\(family.name): eigenvalue series at \(precision) and \(2 * precision) bits, certified")
+            Progress.report("\(family.name): eigenvalue series at \(precision) bits, certified (and at \(2 * precision) bits where not)")
             (a, b, certificate) = try SeriesSpectrum.computeCertified(family, terms: terms, precision: precision, confirmation: 2 * precision)
             Progress.clear()
         } catch {
             throw CLIFailure(computation: FamilyArguments.failure(family, error))
         }
-        return (Self.components(family, working: a, confirmation: b, precision: precision, certificate: certificate), a.ramification)
+        return (Self.components(family, working: a, confirmation: b, precision: precision, certificate: certificate), a.ramification, b != nil)
     }
 
     /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
     /// term with the digits both agree on, each component with its degree formula.
-    static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum, precision: Int,
+    static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum?, precision: Int,
                            certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? = nil) -> [SpectrumComponent] {
         let degreeFormulas = Self.degreeFormulas(family)
         return a.components.enumerated().map { i, component in
-            let other = b.components[i].eigenvalues
             let list = component.eigenvalues.enumerated().map { e, series in
                 let enclosure = certificate?.flatMap { $0.components[i].eigenvalues[e] }
-                return SpectrumEigenvalue(working: series, confirmation: other[e], precision: precision,
+                return SpectrumEigenvalue(working: series, confirmation: b?.components[i].eigenvalues[e], precision: precision,
                                           enclosure: try? enclosure?.get(), notCertifiedBecause: { if case .failure(let why) = enclosure { return why.description } else { return nil } }())
             }
             // A twisted component has the degree of the one it twists times the irreducible's
@@ -239,14 +240,15 @@ struct Spectrum: ParsableCommand {
     }
 
     /// The eigenvalue series and the verdict, laid out.
-    func seriesReport(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int) -> SpectrumReport {
+    func seriesReport(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int, agreement: String) -> SpectrumReport {
         var report = SpectrumReport(
             subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
             precision: shared.precision, method: method.rawValue, header: header,
-            agreement: method == .series ? "series ring at two precisions" : "two fits")
+            agreement: agreement)
         report.length = length.length
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
+        report.confirmedAtTwoPrecisions = agreement != Self.certifiedOnly
         return report
     }
 
@@ -258,6 +260,9 @@ struct Spectrum: ParsableCommand {
         case .json: report.json
         }
     }
+
+    /// What backs a spectrum that needed no second run (every printed term certified).
+    static let certifiedOnly = "series ring, ball arithmetic"
 
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)

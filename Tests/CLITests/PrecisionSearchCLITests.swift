@@ -46,22 +46,25 @@ struct PrecisionSearchCLITests {
         }
     }
 
-    @Test("spectrum --digits 40: 256 bits back fewer, so the search raises the precision until every term has 40")
-    func spectrumRaises() throws {
-        // At the default 256 bits p1-m0-II's clustered t-eigenvalues are known to about 36 digits.
-        let plain = try Self.json(["spectrum", "p1-m0-II", "--terms", "3", "--format", "json"])
-        func digits(_ j: [String: Any]) throws -> [Int] {
-            try #require(j["components"] as? [[String: Any]]).flatMap { c in
-                try #require(c["eigenvalues"] as? [[String: Any]]).flatMap { e in try #require(e["terms"] as? [[String: Any]]).map { ($0["digits"] as? Int) ?? 0 } }
-            }
-        }
+    @Test("--digits above what 256 bits back raises the precision until every value has them: a b = 4 family, a spectrum at one d")
+    func raises() throws {
+        // At the default 256 bits p1-m1-I's kernel directions are known to about 55 digits.
+        func digits(_ j: [String: Any]) throws -> [Int] { try Self.familyTerms(j).map(\.digits) }
+        let plain = try Self.json(["family", "p1-m1-I", "--terms", "3", "--format", "json"])
         let before = try digits(plain)
-        #expect(before.min()! < 40, "the default precision already backs 40 digits: the test no longer raises")
-        let asked = try Self.json(["spectrum", "p1-m0-II", "--terms", "3", "--digits", "40", "--format", "json"])
+        #expect(before.min()! < 60, "the default precision already backs 60 digits: the test no longer raises")
+        let asked = try Self.json(["family", "p1-m1-I", "--terms", "3", "--digits", "60", "--format", "json"])
         #expect((asked["precision_bits"] as? Int ?? 0) > 256)
         let after = try digits(asked)
-        #expect(after.allSatisfy { $0 >= 40 }, "\(after)")
+        #expect(after.allSatisfy { $0 >= 60 }, "\(after)")
         #expect(after.count == before.count)
+        // The exact spectrum at d = 1000 (P and P + 64 bits agree on about 0.3 P digits).
+        let spectrum = try Self.json(["spectrum", "p1-m0-II", "--d", "1000", "--digits", "90", "--format", "json"])
+        #expect((spectrum["precision_bits"] as? Int ?? 0) > 256)
+        let values = try #require(spectrum["components"] as? [[String: Any]]).flatMap { c in
+            try #require(c["eigenvalues"] as? [[String: Any]]).map { ($0["digits"] as? Int) ?? 0 }
+        }
+        #expect(!values.isEmpty && values.allSatisfy { $0 >= 90 }, "\(values)")
     }
 
     @Test("--precision with --digits runs once, as given; --max-precision too low for N fails in one line")

@@ -108,58 +108,21 @@ public struct FamilyEnclosure: Sendable {
             do { step = try SeriesLinearSystem.solve(jacobian, field.map(system.plain)) } catch let error as ComputationError {
                 throw NotCertified(description: "the Jacobian in η is singular at leading order, a degenerate family whose truncated coefficient system is not triangular (\(error))")
             }
-            guard step.allSatisfy({ known($0, to: unknowns, ramification: b) }) else {
+            let test = SeriesKrawczyk(ramification: b, unknowns: unknowns, bits: bits)
+            guard step.allSatisfy(test.known) else {
                 failure = "the Newton step is not known to t^\(unknowns) with \(margin) context terms"
                 continue
             }
-            // ε-inflation: r starts at 4 |step| at its order (the same for every coordinate: a
-            // coefficient that is 0, with a step of 0, still receives the others' quadratic
-            // term), plus 2^16 ulps (of the ball precision) of the order's largest coefficient and
-            // `tiny`, so that the box is open even where everything is exactly 0; where K(X) is
-            // not inside X, r becomes 4 |K - ã| there (at least twice r), and the test runs again.
-            let floor = try BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - bits))
-            let tiny = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-4 * bits))
-            let zeroBall = Ball(0, precision: bits)
-            let four = BigFloat(4, precision: 64), two = BigFloat(2, precision: 64)
-            var radii = (0..<unknowns).map { l -> BigFloat in
-                let stepSize = (0..<n).map { Self.coefficient(step[$0], l, ramification: b).distanceBound(to: zeroBall) }.max()!
-                let scale = (0..<n).map { BigFloat(eta[$0][l].magnitude, precision: 64) }.max()!
-                return (stepSize + floor * scale + tiny) * four
-            }.map { r in (0..<n).map { _ in r } }
-            for _ in 0..<6 {
-                let box = (0..<n).map { k in (0..<unknowns).map { Ball(midpoint: eta[k][$0], radius: radii[$0][k], precision: bits) } }
-                let width = (0..<n).map { k in (0..<unknowns).map { Ball(midpoint: BigFloat(0, precision: bits), radius: radii[$0][k], precision: bits) } }
-                let overBox: [[B]]
-                do { overBox = try system.jacobian(box, center: jacobian) } catch let error as ComputationError {
-                    throw NotCertified(description: "the Jacobian over the Krawczyk box: a branch of the model is not decided by balls of the box's width (\(error))")
-                }
-                let spread = (0..<n).map { j in
-                    (0..<n).reduce(B(constant: Ball(0, precision: bits), context: context)) { sum, k in
-                        sum + (system.plain(jacobian[j][k]) - overBox[j][k]) * system.series(width[k])
+            do {
+                let enclosure = try test.enclose(center: center, jacobian: jacobian, step: step, overBox: { box in
+                    do { return try system.jacobian(box, center: jacobian) } catch let error as ComputationError {
+                        throw NotCertified(description: "the Jacobian over the Krawczyk box: a branch of the model is not decided by balls of the box's width (\(error))")
                     }
-                }
-                let correction = try SeriesLinearSystem.solve(jacobian, spread)
-                guard correction.allSatisfy({ known($0, to: unknowns, ramification: b) }) else {
-                    failure = "the Krawczyk correction is not known to t^\(unknowns)"
-                    break
-                }
-                var inside = true
-                var enclosure = center
-                for k in 0..<n {
-                    for l in 0..<unknowns {
-                        let value = center[k][l] - Self.coefficient(step[k], l, ramification: b) + Self.coefficient(correction[k], l, ramification: b)
-                        enclosure[k][l] = value
-                        let distance = value.distanceBound(to: center[k][l])
-                        if !(distance < radii[l][k]) {
-                            if inside && trace { print("krawczyk: η_\(k + 1) t^\(l): |K - ã| <= \(distance.doubleValue), r = \(radii[l][k].doubleValue)") }
-                            inside = false
-                            radii[l][k] = max(radii[l][k] * two, distance * four)
-                        }
-                    }
-                }
-                if inside {
-                    return try FamilyEnclosure(system: system, enclosure: enclosure, unknowns: unknowns, ramification: b)
-                }
+                }, width: system.series, plain: system.plain)
+                return try FamilyEnclosure(system: system, enclosure: enclosure, unknowns: unknowns, ramification: b)
+            } catch let stop as SeriesKrawczyk.Failure {
+                failure = stop.reason
+                if trace { print("krawczyk with \(margin) context terms: \(stop.reason)") }
             }
         }
         throw NotCertified(description: failure)
@@ -193,16 +156,6 @@ public struct FamilyEnclosure: Sendable {
         return SeriesSpectrum.Jacobians.exteriorAndY(
             trivial: try trace(coarse), standard: try trace(try coarse.splittingBigBlock([1])),
             y: try trace(try coarse.splittingBigBlock([2])), exterior: try trace(try coarse.splittingBigBlock([1, 1])))
-    }
-
-    /// Whether s is known (above its O-term) through t^(count-1).
-    static func known(_ s: B, to count: Int, ramification b: Int) -> Bool {
-        s.dOrder.map { $0 <= Rational(-count, b) } ?? true
-    }
-
-    /// [t^l] s in t = d^(-1/b) (an exact 0 where s has no such term).
-    static func coefficient(_ s: B, _ l: Int, ramification b: Int) -> Ball {
-        s.terms.first { $0.dExponent == Rational(-l, b) }?.coefficient ?? Ball(0, precision: s.precision)
     }
 }
 

@@ -140,13 +140,24 @@ public struct SeriesSpectrum: Sendable {
         }
     }
 
-    /// `computeConfirmed`, and the certificate of the working spectrum's eigenvalues
-    /// (`SpectrumEnclosure`), computed on the working precision's thread once its spectrum is
-    /// known (the confirmation's, at twice the bits, takes longer).
+    /// The spectrum at `precision` bits with the certificate of its eigenvalues
+    /// (`SpectrumEnclosure`), and the confirmation at `confirmation` bits where the certificate
+    /// does not cover every term (nil where it does: every digit then has a proved bound, and
+    /// a second computation would add nothing). A regular family is certified first, on both
+    /// cores, and confirmed only when needed; a degenerate one (its series from the staged
+    /// solve), which `FamilyEnclosure` cannot certify, is computed at both precisions
+    /// concurrently as in `computeConfirmed`, the failed certificate giving the reason.
     public static func computeCertified(_ family: Family, terms: Int, precision: Int, confirmation: Int)
-        throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum, certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>) {
+        throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum?, certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>) {
+        let base = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
+        if !base.solution.staged {
+            let working = try compute(family, terms: terms, precision: precision, expansion: base)
+            let certificate = SpectrumEnclosure.certify(working)
+            if case .success(let enclosure) = certificate, enclosure.covers(working) { return (working, nil, certificate) }
+            return (working, try compute(family, terms: terms, precision: confirmation, expansion: base), certificate)
+        }
         struct Branch: Sendable { let spectrum: SeriesSpectrum; let certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? }
-        let (working, confirmed) = try atTwoPrecisions(family, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
+        let (working, confirmed) = try atTwoPrecisions(from: base, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
             let spectrum = try compute(family, terms: terms, precision: bits, expansion: expansion)
             return Branch(spectrum: spectrum, certificate: bits == precision ? SpectrumEnclosure.certify(spectrum) : nil)
         }
@@ -162,7 +173,13 @@ public struct SeriesSpectrum: Sendable {
     /// p1-m2-II's spectrum 1.10 -> 0.98 s, byte-identical output.)
     static func atTwoPrecisions<R: Sendable>(_ family: Family, terms: Int, precision: Int, confirmation: Int,
                                              _ body: @escaping @Sendable (SeriesFamilyExpansion, Int) throws -> R) throws -> (working: R, confirmation: R) {
-        let base = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
+        try atTwoPrecisions(from: try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision), terms: terms,
+                            precision: precision, confirmation: confirmation, body)
+    }
+
+    /// `atTwoPrecisions` from the family's series already computed at P bits.
+    static func atTwoPrecisions<R: Sendable>(from base: SeriesFamilyExpansion, terms: Int, precision: Int, confirmation: Int,
+                                             _ body: @escaping @Sendable (SeriesFamilyExpansion, Int) throws -> R) throws -> (working: R, confirmation: R) {
         let both = try Concurrently.run([
             { @Sendable in try body(base, precision) },
             { @Sendable in try body(base, confirmation) },

@@ -59,15 +59,21 @@ public struct SpectrumEnclosure: Sendable {
     static func shortFamilyTerms(_ spectrum: SeriesSpectrum) -> Int { spectrum.terms + 2 * spectrum.ramification + 6 }
 
     /// Whether every eigenvalue is certified to its own O-term, or fails for a reason that a
-    /// longer family would not remove (a cluster).
-    func coversAsFarAsLengthCan(_ spectrum: SeriesSpectrum) -> Bool {
+    /// longer family would not remove.
+    func coversAsFarAsLengthCan(_ spectrum: SeriesSpectrum) -> Bool { covers(spectrum, excusing: \.isNotAboutLength) }
+
+    /// Whether every eigenvalue of `spectrum` is certified to its own O-term (every term it
+    /// has lies in a ball).
+    public func covers(_ spectrum: SeriesSpectrum) -> Bool { covers(spectrum, excusing: { _ in false }) }
+
+    func covers(_ spectrum: SeriesSpectrum, excusing excused: (NotCertified) -> Bool) -> Bool {
         zip(components, spectrum.components).allSatisfy { certified, computed in
             zip(certified.eigenvalues, computed.eigenvalues).allSatisfy { enclosure, series in
                 switch enclosure {
                 case .success(let ball):
                     guard let known = ball.dOrder else { return true }
                     return series.dOrder.map { known <= $0 } ?? false
-                case .failure(let why): return why.isNotAboutLength
+                case .failure(let why): return excused(why)
                 }
             }
         }
@@ -87,14 +93,10 @@ public struct SpectrumEnclosure: Sendable {
             case "x": return (component.name, [exterior.map(\.x)])
             case "y": return (component.name, [exterior.map(\.y)])
             case "t", "s":
-                return (component.name, found.indices.map { e in
-                    polynomials.flatMap { p in
-                        attempt {
-                            try root(component.name == "t" ? p.t : p.s, approximation: found[e],
-                                     siblings: found.indices.filter { $0 != e }.map { found[$0] }, ramification: spectrum.ramification, working: working)
-                        }
-                    }
-                })
+                let roots = polynomials.map { p in
+                    eigenvalues(component.name == "t" ? p.t : p.s, found: found, ramification: spectrum.ramification, working: working)
+                }
+                return (component.name, found.indices.map { e in roots.flatMap { $0[e] } })
             default:
                 return (component.name, found.map { _ in .failure(NotCertified(description: NotCertified.twisted)) })
             }
@@ -176,69 +178,180 @@ public struct SpectrumEnclosure: Sendable {
         return (value, slope)
     }
 
+    /// The enclosures of one component's eigenvalues (`found`, ascending for large d) as roots
+    /// of p: each simple one by `root`, each pair with the same leading term by `cluster`;
+    /// three or more with one leading term are refused.
+    static func eigenvalues(_ p: [B], found: [PuiseuxSeries<BigFloat>], ramification b: Int, working: Int) -> [Result<B, NotCertified>] {
+        var results = [Result<B, NotCertified>?](repeating: nil, count: found.count)
+        for e in found.indices where results[e] == nil {
+            let others = found.indices.filter { $0 != e }
+            let mates = ((try? clusterMates(of: found[e], among: others.map { found[$0] }, working: working)) ?? []).map { others[$0] }
+            switch mates.count {
+            case 0:
+                results[e] = attempt { try root(p, approximation: found[e], siblings: others.map { found[$0] }, ramification: b, working: working) }
+            case 1:
+                let (low, high) = (min(e, mates[0]), max(e, mates[0]))
+                let pair = attempt { try cluster(p, pair: (found[low], found[high]), ramification: b) }
+                (results[low], results[high]) = (pair.map(\.lower), pair.map(\.upper))
+            default:
+                results[e] = .failure(NotCertified(description: NotCertified.cluster))
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// The enclosure of the eigenvalue computed as `approximation` (working precision, with its
-    /// O-term): the Krawczyk test on its first N coefficients in t = d^(-1/b), N the terms it
-    /// has. `siblings`: the component's other eigenvalues (a cluster is refused by name).
+    /// O-term): in λ = d^γ η (γ its leading exponent), the Krawczyk test (`SeriesKrawczyk`) on
+    /// η's first N coefficients, N the terms it has, with the equation p(d^γ η) = 0 and the
+    /// Jacobian p'(d^γ η) d^γ. `siblings`: the component's other eigenvalues (a cluster is
+    /// refused by name; `cluster` encloses it).
     static func root(_ p: [B], approximation: PuiseuxSeries<BigFloat>, siblings: [PuiseuxSeries<BigFloat>], ramification b: Int, working: Int) throws -> B {
-        guard let gamma = approximation.leadingDExponent, let end = approximation.dOrder else {
-            throw NotCertified(description: "the eigenvalue has no known term")
+        guard let gamma = approximation.leadingDExponent else { throw NotCertified(description: "the eigenvalue has no known term") }
+        if try !clusterMates(of: approximation, among: siblings, working: working).isEmpty {
+            throw NotCertified(description: "another eigenvalue has the same leading term: a cluster (`cluster` encloses a pair)")
         }
-        let lead = approximation.coefficients[0]
-        let close = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-working / 2))
-        if siblings.contains(where: { $0.leadingDExponent == gamma && ($0.coefficients[0] - lead).magnitude <= lead.magnitude * close }) {
-            throw NotCertified(description: NotCertified.cluster)
+        let frame = try Frame(p, leading: [gamma], ramification: b)
+        let center = try [frame.coefficients(approximation, dividedBy: gamma)]
+        func jacobian(_ eta: [[Ball]]) -> [[B]] {
+            [[valueAndDerivative(p, at: frame.scales[0] * frame.series(eta[0])).slope * frame.scales[0]]]
         }
-        let bits = p[0].precision
-        var plain = p[0].context
-        plain.zeroLeadingBallsBelowBits = nil
-        let v = try tExponent(gamma, ramification: b)
-        let count = try tExponent(end, ramification: b) - v
-        guard count >= 1 else { throw NotCertified(description: "the eigenvalue has no known term") }
-        let center = (0..<count).map { k -> Ball in
-            let e = Rational(-(v + k), b)
-            return Ball(exactly: approximation.terms.first { $0.dExponent == e }?.coefficient ?? BigFloat(0, precision: working), precision: bits)
-        }
-        func series(_ c: [Ball]) -> B { B(ramification: b, valuation: v, coefficients: c, order: nil, context: plain) }
-        let lambda = series(center)
-        let (field, jacobian) = valueAndDerivative(p, at: lambda)
-        guard let dominant = jacobian.leadingDExponent, jacobian.coefficients[0].isCertainlyNonzero else {
+        let j = jacobian(center)
+        guard let dominant = j[0][0].leadingDExponent, j[0][0].coefficients[0].isCertainlyNonzero else {
             throw NotCertified(description: "p' has no certainly nonzero leading term at the eigenvalue (a multiple root at leading order)")
         }
         // p(λ̃) has no term above p'(λ̃) λ̃'s order (the Newton polygon's edge); balls there must contain 0.
-        let residual = try BallSystem.cut(field, above: dominant + gamma, row: 0)
-        let step = try residual / jacobian
-        func coefficient(_ s: B, _ k: Int) -> Ball { s.terms.first { $0.dExponent == Rational(-(v + k), b) }?.coefficient ?? Ball(0, precision: bits) }
-        func knownTerms(_ s: B) -> Int { s.dOrder.map { (try? tExponent($0, ramification: b)).map { $0 - v } ?? 0 } ?? count }
-        var unknowns = min(count, knownTerms(step))
-        guard unknowns >= 1 else { throw NotCertified(description: "the characteristic polynomial is not known far enough for the leading term") }
-        // ε-inflation as for the family (`FamilyEnclosure.krawczyk`).
-        let floor = try BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - bits))
-        let tiny = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-4 * bits))
-        let four = BigFloat(4, precision: 64), two = BigFloat(2, precision: 64)
-        let zero = Ball(0, precision: bits)
-        var radii = (0..<count).map { k in (coefficient(step, k).distanceBound(to: zero) + floor * BigFloat(center[k].midpoint.magnitude, precision: 64) + tiny) * four }
-        for _ in 0..<6 {
-            let width = series((0..<unknowns).map { Ball(midpoint: BigFloat(0, precision: bits), radius: radii[$0], precision: bits) })
-            let (_, overBox) = valueAndDerivative(p, at: lambda + width)
-            let correction = try ((jacobian - overBox) * width) / jacobian
-            unknowns = min(unknowns, knownTerms(correction))
-            guard unknowns >= 1 else { break }
-            var inside = true
-            var enclosure = [Ball]()
-            for k in 0..<unknowns {
-                let value = center[k] - coefficient(step, k) + coefficient(correction, k)
-                enclosure.append(value)
-                let distance = value.distanceBound(to: center[k])
-                if !(distance < radii[k]) {
-                    inside = false
-                    radii[k] = max(radii[k] * two, distance * four)
+        let field = try BallSystem.cut(valueAndDerivative(p, at: frame.scales[0] * frame.series(center[0])).value, above: dominant, row: 0)
+        let enclosure = try frame.krawczyk(center: center, jacobian: j, field: [field], overBox: jacobian)
+        return frame.scales[0] * enclosure[0]
+    }
+
+    /// The component's eigenvalues whose leading term equals `lambda`'s to 2^(-P/2) relative.
+    static func clusterMates(of lambda: PuiseuxSeries<BigFloat>, among others: [PuiseuxSeries<BigFloat>], working: Int) throws -> [Int] {
+        guard let gamma = lambda.leadingDExponent else { return [] }
+        let lead = lambda.coefficients[0]
+        let close = try BigFloat.pow(BigFloat(2, precision: 64), Rational(-working / 2))
+        return others.indices.filter { others[$0].leadingDExponent == gamma && (others[$0].coefficients[0] - lead).magnitude <= lead.magnitude * close }
+    }
+
+    /// The enclosures of a cluster of two eigenvalues (the same leading term z d^γ; `pair`
+    /// asymptotically lower first) through their quadratic factor Q = λ^2 - e_1 λ + e_2 of p:
+    /// with e_1 = d^γ η_1, e_2 = d^(2γ) η_2, the Krawczyk test on η's first N coefficients with
+    /// the equations r_0 = 0, d^γ r_1 = 0 (r_1 λ + r_0 = p mod Q, Bairstow's). Q and the
+    /// cofactor p/Q have no leading root in common (the pair's leading term is a double root of
+    /// its edge polynomial, the other roots differ), so the system is triangular after the
+    /// elimination. The two roots then follow from (e_1 -+ sqrt(e_1^2 - 4 e_2))/2 over the balls,
+    /// whose leading terms cancel exactly up to where the pair splits (the valuation
+    /// assumption); the discriminant's first remaining term must be certainly positive.
+    static func cluster(_ p: [B], pair: (PuiseuxSeries<BigFloat>, PuiseuxSeries<BigFloat>), ramification b: Int) throws -> (lower: B, upper: B) {
+        guard let gamma = pair.0.leadingDExponent else { throw NotCertified(description: "the eigenvalue has no known term") }
+        let frame = try Frame(p, leading: [gamma, gamma + gamma], ramification: b)
+        typealias D = Dual<B>
+        func remainder(_ eta: [[Ball]]) -> [D] {
+            let e1 = D(frame.scales[0]) * D.variable(frame.series(eta[0]), index: 0, count: 2)
+            let e2 = D(frame.scales[1]) * D.variable(frame.series(eta[1]), index: 1, count: 2)
+            // λ^i = λ^(i-2) (e_1 λ - e_2) mod Q, from the top.
+            var c = p.map { D($0) }
+            for i in stride(from: c.count - 1, through: 2, by: -1) {
+                c[i - 1] = c[i - 1] + c[i] * e1
+                c[i - 2] = c[i - 2] - c[i] * e2
+            }
+            return [c[0], c[1] * D(frame.scales[0])]
+        }
+        func jacobian(_ eta: [[Ball]]) -> [[B]] { remainder(eta).map { r in [r.partial(0), r.partial(1)] } }
+        /// The Jacobian and the equations (each cut above its row's dominant monomial) at η.
+        func system(_ eta: [[Ball]]) throws -> (jacobian: [[B]], field: [B]) {
+            let r = remainder(eta)
+            let j = r.map { [$0.partial(0), $0.partial(1)] }
+            return (j, try (0..<2).map { row -> B in
+                guard let dominant = j[row].compactMap(\.leadingDExponent).max() else {
+                    throw NotCertified(description: "the cluster's factor equations have no known Jacobian term")
+                }
+                return try BallSystem.cut(r[row].value, above: dominant, row: row)
+            })
+        }
+        // The roots lose the orders between the pair's leading term and its split (the square
+        // root of the discriminant): the factor is solved that many powers of t further than the
+        // computed roots, its new coefficients from 0 by Newton steps on the midpoints (the
+        // system is triangular: each step fixes the next orders), then tested.
+        var center = [try frame.coefficients(pair.0 + pair.1, dividedBy: gamma), try frame.coefficients(pair.0 * pair.1, dividedBy: gamma + gamma)]
+        let split = (pair.1 - pair.0).leadingDExponent ?? gamma
+        let extra = try tExponent(split - gamma, ramification: b)
+        let zero = Ball(0, precision: frame.bits)
+        center = center.map { $0 + Array(repeating: zero, count: extra) }
+        for _ in 0..<(extra > 0 ? 3 : 0) {
+            let (j, field) = try system(center)
+            let step = try SeriesLinearSystem.solve(j, field)
+            center = (0..<2).map { k in
+                center[k].indices.map { l in
+                    let c = step[k].terms.first { $0.dExponent == Rational(-l, b) }?.coefficient ?? zero
+                    return Ball(exactly: (center[k][l] - c).midpoint, precision: frame.bits)
                 }
             }
-            if inside {
-                return B(ramification: b, valuation: v, coefficients: enclosure, order: v + unknowns, context: plain)
+        }
+        let (j, field) = try system(center)
+        let enclosure = try frame.krawczyk(center: center, jacobian: j, field: field, overBox: jacobian)
+        // Back in p's context (the valuation assumption): e_1^2 - 4 e_2 cancels exactly where the pair agrees.
+        let context = p[0].context
+        let (e1, e2) = (frame.scales[0] * enclosure[0], frame.scales[1] * enclosure[1])
+        let sum = e1.withContext(context)
+        let discriminant = sum * sum - e2.withContext(context).scaled(by: Ball(4, precision: frame.bits))
+        guard let first = discriminant.coefficients.first, first.certainSign == 1 else {
+            throw NotCertified(description: "the cluster's discriminant has no certainly positive leading term")
+        }
+        let root = try B.sqrt(discriminant)
+        let half = Ball(Rational(1, 2), precision: frame.bits)
+        return ((sum - root).scaled(by: half), (sum + root).scaled(by: half))
+    }
+
+    /// The unknowns' frame shared by `root` and `cluster`: series η_k with d^(γ_k) η_k the
+    /// quantity sought, their first N coefficients in t = d^(-1/b) the unknowns, p's balls.
+    struct Frame {
+        let ramification: Int
+        let bits: Int
+        /// The context without the valuation assumption: residuals and boxes keep every ball.
+        let plain: SeriesContext
+        /// d^(γ_k), exact.
+        let scales: [B]
+
+        init(_ p: [B], leading: [Rational], ramification b: Int) throws {
+            ramification = b
+            bits = p[0].precision
+            var context = p[0].context
+            context.zeroLeadingBallsBelowBits = nil
+            plain = context
+            scales = leading.map { B.monomial(Ball(1, precision: p[0].precision), dExponent: $0, context: context) }
+        }
+
+        /// Σ_l c_l t^l, exact, every ball kept.
+        func series(_ c: [Ball]) -> B { B(ramification: ramification, valuation: 0, coefficients: c, order: nil, context: plain) }
+
+        /// The coefficients of t^0 ... of s d^(-γ) up to its O-term, as exact balls.
+        func coefficients(_ s: PuiseuxSeries<BigFloat>, dividedBy gamma: Rational) throws -> [Ball] {
+            guard let end = s.dOrder else { throw NotCertified(description: "the eigenvalue series has no O-term") }
+            let count = try tExponent(end - gamma, ramification: ramification)
+            guard count >= 1 else { throw NotCertified(description: "the eigenvalue has no known term") }
+            return (0..<count).map { k in
+                let e = gamma - Rational(k, ramification)
+                return Ball(exactly: s.terms.first { $0.dExponent == e }?.coefficient ?? BigFloat(0, precision: s.precision), precision: bits)
             }
         }
-        throw NotCertified(description: "the Krawczyk test on the eigenvalue's coefficients did not contract")
+
+        /// `SeriesKrawczyk` on as many coefficients as the Newton step is known to; each
+        /// result an η series with that O-term.
+        func krawczyk(center: [[Ball]], jacobian: [[B]], field: [B], overBox: ([[Ball]]) throws -> [[B]]) throws -> [B] {
+            let step = try SeriesLinearSystem.solve(jacobian, field)
+            let count = center.map(\.count).min()!
+            let known = step.map { s in s.dOrder.map { (try? tExponent($0, ramification: ramification)) ?? 0 } ?? count }.min()!
+            let test = SeriesKrawczyk(ramification: ramification, unknowns: min(count, known), bits: bits)
+            guard test.unknowns >= 1 else { throw NotCertified(description: "the characteristic polynomial is not known far enough for the leading term") }
+            do {
+                let enclosure = try test.enclose(center: center.map { Array($0.prefix(test.unknowns)) }, jacobian: jacobian, step: step, overBox: overBox,
+                                                 width: series, plain: { $0.withContext(plain) })
+                return enclosure.map { B(ramification: ramification, valuation: 0, coefficients: $0, order: test.unknowns, context: plain) }
+            } catch let failure as SeriesKrawczyk.Failure {
+                throw NotCertified(description: failure.reason)
+            }
+        }
     }
 
     /// k with e = -k/b.
@@ -251,7 +364,7 @@ public struct SpectrumEnclosure: Sendable {
 }
 
 extension FamilyEnclosure.NotCertified {
-    static let cluster = "a cluster: another eigenvalue has the same leading term; clusters are not certified yet"
+    static let cluster = "a cluster: three or more eigenvalues with the same leading term are not certified yet"
     static let twisted = "the components twisted by a small block's irreducibles are not certified yet"
     /// A reason that no length of the family's series removes.
     var isNotAboutLength: Bool { description == Self.cluster || description == Self.twisted }
