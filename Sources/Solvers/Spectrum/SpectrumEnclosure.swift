@@ -8,11 +8,11 @@ import Landscape
 /// coefficients above their O-term enclose the true ones).
 ///
 /// - x and y: the traces of the Jacobians on the four fixed-point spaces over those balls
-///   (`FamilyEnclosure.exteriorAndY`): enclosures directly.
+///   (as `SeriesSpectrum.Jacobians.exteriorAndY` combines them): enclosures directly.
 /// - t and s: the characteristic polynomials of J_T and of J_S on Fix(S_(q-1) x S_1)/Fix(S_q),
 ///   computed over the balls (the same Hessenberg reduction as `CharacteristicPolynomial`), and
 ///   for each eigenvalue the computed series λ̃ = Σ_k c_k t^(v+k) (t = d^(-1/b)) tested by
-///   Krawczyk's operator on the truncated root equation p(λ) = 0:
+///   Krawczyk's operator on the truncated root equation p(λ) = 0 (`root`):
 ///
 ///       K(X) = λ̃ - p(λ̃)/p'(λ̃) + (p'(λ̃) - p'(X))(X - λ̃)/p'(λ̃),
 ///
@@ -20,8 +20,8 @@ import Landscape
 ///   root of its Newton polygon edge, p'(λ̃) has the edge's order exactly, so the first N
 ///   coefficients of p(λ)/p'(λ̃) involve c_0 ... c_(N-1) only (lower triangular, unit
 ///   diagonal): K(X) inside X proves one true eigenvalue series with those coefficients in
-///   the balls. Two eigenvalues with the same leading term (a cluster) make p' vanish there:
-///   not certified (said).
+///   the balls. Two eigenvalues with the same leading term (a cluster) make p' vanish there;
+///   their quadratic factor is enclosed instead (`cluster`); three or more are refused.
 ///
 /// Assumed as for the family: the family's Puiseux expansion, and the valuation assumption
 /// (balls far below the rest of a series that contain 0 are exact cancellations) inside the
@@ -37,7 +37,7 @@ public struct SpectrumEnclosure: Sendable {
     /// (`FamilyEnclosure`); a family that is not certified (a degenerate one) gives its reason.
     /// The family is certified to `shortFamilyTerms` first (its Krawczyk test and the
     /// Jacobians cost about the square of the length); when that does not cover every term of
-    /// every eigenvalue that a longer one could (a cluster is not a matter of length), to the
+    /// every eigenvalue that a longer one could (`NotCertified.isNotAboutLength`), to the
     /// whole length the spectrum was computed from.
     public static func certify(_ spectrum: SeriesSpectrum) -> Result<SpectrumEnclosure, NotCertified> {
         let family = spectrum.family, solution = spectrum.expansion.solution
