@@ -51,7 +51,7 @@ public struct FamilyReport {
     public enum Verification {
         /// `notCertified`: nil when the coefficients are certified (`FamilyEnclosure`), else why not.
         case series(residual: [(bound: Rational, leading: Rational?)], newton: [(d: String, largestGap: Double, ratio: Double)],
-                    leadingExponentsFrom: String, leadingExponents: [Rational], bits: (Int, Int), notCertified: String?)
+                    leadingExponentsFrom: String, leadingExponents: [Rational], bits: [Int], notCertified: String?)
         case numeric(firstNodes: Int, secondNodes: Int, bits: (Int, Int), fallbackReason: String?)
 
         /// One JSON object, keys in schema order.
@@ -65,7 +65,7 @@ public struct FamilyReport {
                 }
                 fields += [("method", JSON.string("series-ring Newton, b detected")), ("leading_exponents_from", JSON.string(from)),
                            ("leading_exponents", JSON.array(exponents.map { JSON.string($0.description) }, indent: nil, closingIndent: nil)),
-                           ("bits", "[\(bits.0), \(bits.1)]"), ("certified", notCertified == nil ? "true" : "false")]
+                           ("bits", "[" + bits.map(String.init).joined(separator: ", ") + "]"), ("certified", notCertified == nil ? "true" : "false")]
                 if let notCertified { fields.append(("not_certified_because", JSON.string(notCertified))) }
                 return JSON.object(fields, indent: nil)
             case let .numeric(first, second, bits, reason):
@@ -96,6 +96,12 @@ public struct FamilyReport {
     /// The checks, one line each (text).
     public var checks: [String]
     public var verification: Verification
+    /// Whether a second computation backs the digits (false: every printed coefficient is
+    /// certified and none was run; the series route's `bits` then lists one precision).
+    public var confirmedAtTwoPrecisions: Bool {
+        if case .series(_, _, _, _, let bits, _) = verification { return bits.count > 1 }
+        return true
+    }
     /// Whether closed forms were asked for (a column or section even when none was found).
     public var closedForms: Bool
     /// How many digits of each coefficient are shown (`DisplayDigits`; all by default).
@@ -131,6 +137,14 @@ public struct FamilyReport {
     /// (`DisplayDigits.shortest`).
     public var printedDigits: [(what: String, digits: Int)] {
         rows.flatMap { row in printedTerms(row.coefficients).map { (what: "t^\($0.power) of \(row.name)", digits: $0.digits) } }
+    }
+
+    /// Whether every printed coefficient, terms and zeros with a bound, is certified.
+    public var everyPrintedCoefficientCertified: Bool {
+        rows.allSatisfy { row in
+            let p = printed(row.coefficients)
+            return p.terms.allSatisfy(\.certified) && p.zeros.allSatisfy(\.certified)
+        }
     }
 
     /// The coefficients of a row that are printed (closed forms are sought for these only).
@@ -222,8 +236,9 @@ public struct FamilyReport {
         // Certified when every printed term is (`Coefficient.radius`): the digits are proved, not
         // only agreed on.
         let certified = rows.allSatisfy { printed($0.coefficients).terms.allSatisfy(\.certified) }
-        let backing = certified ? "certified by a Krawczyk test in ball arithmetic, and on which two independent computations agree" : "on which two independent computations agree"
-        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic and agrees between two independent computations (\(header))"
+        let agreed = confirmedAtTwoPrecisions ? ", and on which two independent computations agree" : ""
+        let backing = certified ? "certified by a Krawczyk test in ball arithmetic" + agreed : "on which two independent computations agree"
+        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic" + (confirmedAtTwoPrecisions ? " and agrees between two independent computations" : "") + " (\(header))"
                                : "every digit agrees between two independent computations (\(header))"
         if let (fewest, most) = knownDigits, case .count(let n) = display, n < most {
             digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, \(backing) (\(header))"

@@ -18,10 +18,12 @@ struct Family: ParsableCommand {
         discussion: """
             NAME is one of `puiseux families` (e.g. p1-m0-II). Default route (--method series): \
             Newton on F_d in the ring of Puiseux series, started from leading exponents guessed at \
-            d <= 1600 (or read at 1e6-1e8 when the guess fails its checks); b is detected. Lifted \
-            to twice the precision; each \
-            coefficient is printed with the digits both agree on, and the residual of F_d at the \
-            series and the agreement with Newton at two large d are printed. A degenerate family \
+            d <= 1600 (or read at 1e6-1e8 when the guess fails its checks); b is detected. The \
+            coefficients are then certified (a Krawczyk test in ball arithmetic) and printed to \
+            the digits their balls prove; where the certificate does not reach a printed \
+            coefficient (a degenerate family) the series is lifted to twice the precision and \
+            each coefficient shows the digits both agree on. The residual of F_d at the series \
+            and the agreement with Newton at two large d are printed. A degenerate family \
             on which the series iteration does not converge is reported and done by the numeric \
             route (--method numeric: continuation and interpolation, b from the catalogue, two fits). \
             A coefficient with no agreeing digit is reported as numerically zero with a bound \
@@ -63,11 +65,12 @@ struct Family: ParsableCommand {
     @Option(help: "With --closed-forms: extra basis constants, comma-separated expressions in pi (e.g. \"sqrt(3), log(2)\").")
     var basis: String?
 
-    /// The two independent computations whose agreeing digits are printed, and what checks them.
+    /// The computations whose digits are printed (the second, agreeing, one absent where
+    /// every printed coefficient is certified), and what checks them.
     struct Computed {
         var b: Int
         var first: (coordinates: [[BigFloat]], loss: [BigFloat])
-        var second: (coordinates: [[BigFloat]], loss: [BigFloat])
+        var second: (coordinates: [[BigFloat]], loss: [BigFloat])?
         var header: String
         var checks: [String]
         var verification: FamilyReport.Verification
@@ -79,12 +82,14 @@ struct Family: ParsableCommand {
     func computeSeries(_ family: Solvers.Family, precision: Int, window terms: Int) throws -> Computed {
         Progress.report("\(family.name): series at \(precision) bits")
         let first = try SeriesFamilyExpansion.compute(family, terms: terms, precision: precision)
-        Progress.report("\(family.name): series lifted to \(2 * precision) bits and certified")
-        let (second, certificate) = try first.liftedAndCertified(toPrecision: 2 * precision)
+        Progress.report("\(family.name): series certified (and lifted to \(2 * precision) bits where not)")
+        let (second, certificate) = try first.certifiedOrLifted(toPrecision: 2 * precision) { enclosure in
+            layout(family, first: first, enclosure: enclosure, window: terms).everyPrintedCoefficientCertified
+        }
         defer { Progress.clear() }
         let n = family.pattern.dimension
         let b = first.ramification
-        guard second.ramification == b else {
+        if let second, second.ramification != b {
             throw CLIFailure(computation: "\(family.name): the ramification differs between \(precision) bits (\(b)) and \(2 * precision) bits (\(second.ramification))")
         }
         var checks = [String]()
@@ -106,22 +111,36 @@ struct Family: ParsableCommand {
             newton.append((d.formatted(significantDigits: 6), worstGap, worstRatio))
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
+        let bits = second == nil ? [precision] : [precision, 2 * precision]
         switch certificate {
         case .success:
-            checks.append("digits: certified: every digit shown lies in a ball proved to contain the true coefficient (Krawczyk test on the truncated coefficient system in \(FamilyEnclosure.ballPrecision(working: precision))-bit ball arithmetic; assumes the family is a Puiseux series with these leading exponents and that the cancellations at its limit are exact; Docs/certified-digits.md); the \(precision)- and \(2 * precision)-bit solutions agree on them too")
+            let confirmation = second == nil ? "every printed coefficient is enclosed, so no second run at \(2 * precision) bits was needed" : "the \(precision)- and \(2 * precision)-bit solutions agree on them too"
+            checks.append("digits: certified: every digit shown lies in a ball proved to contain the true coefficient (Krawczyk test on the truncated coefficient system in \(FamilyEnclosure.ballPrecision(working: precision))-bit ball arithmetic; assumes the family is a Puiseux series with these leading exponents and that the cancellations at its limit are exact; Docs/certified-digits.md); \(confirmation)")
         case .failure(let reason):
             checks.append("digits: each coefficient shows the digits the \(precision)- and \(2 * precision)-bit solutions agree on (not certified: \(reason))")
         }
         return Computed(
             b: b,
             first: ((0..<n).map(first.coordinateCoefficients), first.lossCoefficients),
-            second: ((0..<n).map(second.coordinateCoefficients), second.lossCoefficients),
-            header: "series-ring Newton at \(precision) and \(2 * precision) bits, b = \(b) detected",
+            second: second.map { s in ((0..<n).map(s.coordinateCoefficients), s.lossCoefficients) },
+            header: "series-ring Newton at " + (second == nil ? "\(precision) bits, every coefficient certified" : "\(precision) and \(2 * precision) bits") + ", b = \(b) detected",
             checks: checks,
             verification: .series(residual: orders.map { ($0.bound, $0.leading) }, newton: newton, leadingExponentsFrom: first.leadingSource,
-                                  leadingExponents: first.solution.leadingExponents, bits: (precision, 2 * precision),
+                                  leadingExponents: first.solution.leadingExponents, bits: bits,
                                   notCertified: { if case .failure(let reason) = certificate { return reason.description } else { return nil } }()),
             certificate: try? certificate.get())
+    }
+
+    /// The series laid out from its certificate alone (no second run): what `report` would
+    /// print if the certificate were the whole backing.
+    func layout(_ family: Solvers.Family, first: SeriesFamilyExpansion, enclosure: FamilyEnclosure, window: Int) -> FamilyReport {
+        let n = family.pattern.dimension
+        let coordinates = (0..<n).map { backed(first.coordinateCoefficients($0), nil, window: window, balls: enclosure.coordinateCoefficients($0, count: window)) }
+        let loss = backed(first.lossCoefficients, nil, window: window, balls: enclosure.lossCoefficients(count: window))
+        return FamilyReport(
+            subject: FamilyArguments.subject(family), ramification: first.ramification, precision: shared.precision, length: length.length, window: window,
+            header: "", origin: nil, coordinates: zip(family.pattern.coordinates, coordinates).map { ($0.description, $1) }, loss: loss,
+            checks: [], verification: .numeric(firstNodes: 0, secondNodes: 0, bits: (0, 0), fallbackReason: nil), closedForms: false)
     }
 
     func computeNumeric(_ family: Solvers.Family, precision: Int, reason: String?, window terms: Int) throws -> Computed {
@@ -194,9 +213,9 @@ struct Family: ParsableCommand {
         do { computed = try compute(family, window: window) } catch let failure as CLIFailure { throw PrecisionRule.hinted(failure, precision: shared.precision) }
         let certificate = computed.certificate
         let coordinates = family.pattern.coordinates.indices.map {
-            backed(computed.first.coordinates[$0], computed.second.coordinates[$0], window: window, balls: certificate?.coordinateCoefficients($0, count: window))
+            backed(computed.first.coordinates[$0], computed.second?.coordinates[$0], window: window, balls: certificate?.coordinateCoefficients($0, count: window))
         }
-        let loss = backed(computed.first.loss, computed.second.loss, window: window, balls: certificate?.lossCoefficients(count: window))
+        let loss = backed(computed.first.loss, computed.second?.loss, window: window, balls: certificate?.lossCoefficients(count: window))
         return FamilyReport(
             subject: FamilyArguments.subject(family), ramification: computed.b, precision: shared.precision, length: length.length, window: window,
             header: computed.header, origin: origin(family),
@@ -231,21 +250,23 @@ struct Family: ParsableCommand {
     /// (for the numeric route's fits, a bound on a coefficient that is small).
     /// With `balls` (a certificate): a coefficient whose ball is certainly nonzero is printed to
     /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's), with
-    /// its radius; a ball that contains 0 is a zero, printed (when the two computations print
-    /// it) with the ball's bound on |c| as its radius.
-    func backed(_ x: [BigFloat], _ y: [BigFloat], window: Int, balls: [Ball?]? = nil) -> [Coefficient] {
+    /// its radius; a ball that contains 0 is a zero, printed (when the computations print it)
+    /// with the ball's bound on |c| as its radius. Without y (every coefficient enclosed, no
+    /// second run) the balls alone decide.
+    func backed(_ x: [BigFloat], _ y: [BigFloat]?, window: Int, balls: [Ball?]? = nil) -> [Coefficient] {
         let maximumDigits = BigFloat.decimalDigits(forBits: shared.precision)
         return (0..<window).compactMap { j in
             let ball = balls?[j] ?? nil
             if let ball, let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) {
                 return Coefficient(power: j, text: decimal.text, digits: decimal.digits, radius: decimal.radius)
             }
-            if x[j].isZero && y[j].isZero { return nil }
-            if let ball, ball.containsZero, case .zero = ConfirmedDigits(x[j], y[j], precision: shared.precision) {
+            let confirmed = y.map { ConfirmedDigits(x[j], $0[j], precision: shared.precision) }
+            if x[j].isZero && (y?[j].isZero ?? true) { return nil }
+            if let ball, ball.containsZero, confirmed.map({ if case .zero = $0 { true } else { false } }) ?? true {
                 let bound = ball.distanceBound(to: Ball(0, precision: 64))
                 return Coefficient(power: j, text: "0", digits: 0, bound: bound.formattedUpperBound(significantDigits: 2), radius: bound.formattedUpperBound(significantDigits: 3))
             }
-            switch ConfirmedDigits(x[j], y[j], precision: shared.precision) {
+            switch confirmed ?? .unconfirmed(bound: x[j].magnitude.doubleValue) {
             case .digits(let k):
                 return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)
             case .zero(let bound), .unconfirmed(let bound):

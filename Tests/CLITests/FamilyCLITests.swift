@@ -31,6 +31,8 @@ struct FamilyCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect((object["verification"] as? [String: Any])?["certified"] as? Bool == true)
+        // Every printed coefficient is enclosed: no second run, one precision in `bits`.
+        #expect((object["verification"] as? [String: Any])?["bits"] as? [Int] == [256])
         let coordinates = try #require(object["coordinates"] as? [[String: Any]])
         let loss = try #require((object["loss"] as? [String: Any])?["terms"] as? [[String: Any]])
         for term in coordinates.flatMap({ ($0["terms"] as? [[String: Any]]) ?? [] }) + loss {
@@ -50,6 +52,8 @@ struct FamilyCLITests {
         let verification = try #require(d["verification"] as? [String: Any])
         #expect(verification["certified"] as? Bool == false)
         #expect((verification["not_certified_because"] as? String)?.contains("degenerate") == true)
+        // Not certified: the digits are those the 256- and 512-bit solutions agree on.
+        #expect(verification["bits"] as? [Int] == [256, 512])
         let terms = try #require((d["coordinates"] as? [[String: Any]])?.first?["terms"] as? [[String: Any]])
         #expect(terms.allSatisfy { $0["certified"] as? Bool == false && $0["radius"] == nil })
     }

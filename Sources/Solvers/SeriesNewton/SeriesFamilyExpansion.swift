@@ -147,6 +147,26 @@ public struct SeriesFamilyExpansion: Sendable {
         return (lifted, certificate)
     }
 
+    /// The certificate of this expansion's coefficients and, only where it does not enclose
+    /// every coefficient the caller prints (`covers`), the lift to `precision` (the second
+    /// computation then backs the digits). A regular family is certified first, with both
+    /// cores; a degenerate one (the staged solve), which the test refuses, is lifted and tested
+    /// concurrently (`liftedAndCertified`).
+    public func certifiedOrLifted(toPrecision precision: Int, covers: (FamilyEnclosure) -> Bool) throws
+        -> (lifted: SeriesFamilyExpansion?, certificate: Result<FamilyEnclosure, FamilyEnclosure.NotCertified>) {
+        guard !solution.staged else {
+            let (lifted, certificate) = try liftedAndCertified(toPrecision: precision)
+            return (lifted, certificate)
+        }
+        let certificate = Result { () throws(FamilyEnclosure.NotCertified) in
+            try FamilyEnclosure.certify(solution, pattern: family.pattern, limit: family.limit)
+        }
+        if case .success(let enclosure) = certificate, covers(enclosure) {
+            return (nil, certificate)
+        }
+        return (try lifted(toPrecision: precision), certificate)
+    }
+
     /// Newton's critical point at d from the truncated series' value there (no continuation).
     public func newtonPoint(at d: BigFloat) throws -> CriticalPoint {
         let start = try (0..<family.pattern.dimension).map { i in
