@@ -117,11 +117,11 @@ demo: build
 	echo; echo "== Paper 000: the finite-d critical points (d = 10) and the catalogue of families"; \
 	run critical --isotropy d-1,1 --d 10 --start 1.0044,-0.0158,0.1824,0.126,-0.699 --precision 128; \
 	run families; \
-	echo; echo "== Paper 000: all eight families as series in t = d^(-1/b) (b = 4 for p1-m1-I and p1-m2-I), every digit confirmed at twice the precision and, for all but the two b = 4 families, certified (ball arithmetic, Krawczyk test)"; \
+	echo; echo "== Paper 000: all eight families as series in t = d^(-1/b) (b = 4 for p1-m1-I and p1-m2-I): every digit certified (ball arithmetic, Krawczyk test) for all but the two b = 4 families, whose digits are confirmed at twice the precision"; \
 	for f in p0-m0-I p0-m1-I p1-m0-I p1-m0-II p1-m1-I p1-m1-II p1-m2-I p1-m2-II; do run family $$f --terms 8; done; \
 	echo; echo "== Example 2: the type II family p1-m0-II, alpha_0 = 1/2 - 2/pi^2, closed forms found by PSLQ"; \
 	run family p1-m0-II --terms 6 --closed-forms; \
-	echo; echo "== Table 1, column k = d, and Theorem 3 (the x and y eigenvalues)"; \
+	echo; echo "== Table 1, column k = d, and Theorem 3 (the x and y eigenvalues); every term certified"; \
 	run spectrum p1-m0-II --terms 3; \
 	echo; echo "== Table 1, column k = d + 1 (see Docs/table1.md for the entries the paper misprints)"; \
 	run spectrum p1-m1-II --terms 3; \
