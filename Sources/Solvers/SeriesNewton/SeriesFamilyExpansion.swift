@@ -149,15 +149,13 @@ public struct SeriesFamilyExpansion: Sendable {
 
     /// The certificate of this expansion's coefficients and, only where it does not enclose
     /// every coefficient the caller prints (`covers`), the lift to `precision` (the second
-    /// computation then backs the digits). A regular family is certified first, with both
-    /// cores; a degenerate one (the staged solve), which the test refuses, is lifted and tested
-    /// concurrently (`liftedAndCertified`).
+    /// computation then backs the digits). The test runs first, with both cores, for every
+    /// family: a degenerate one is refused quickly (its Jacobian is singular at leading order),
+    /// and a regular one found by the staged solve (p1-m2-II) is certified like the others
+    /// (measured: p1-m2-II 1.37 -> 1.08 s, the b = 4 families within 0.05 s of lifting and
+    /// testing concurrently).
     public func certifiedOrLifted(toPrecision precision: Int, covers: (FamilyEnclosure) -> Bool) throws
         -> (lifted: SeriesFamilyExpansion?, certificate: Result<FamilyEnclosure, FamilyEnclosure.NotCertified>) {
-        guard !solution.staged else {
-            let (lifted, certificate) = try liftedAndCertified(toPrecision: precision)
-            return (lifted, certificate)
-        }
         let certificate = Result { () throws(FamilyEnclosure.NotCertified) in
             try FamilyEnclosure.certify(solution, pattern: family.pattern, limit: family.limit)
         }
