@@ -5,7 +5,6 @@ import Series
 import Expressions
 import Export
 import Solvers
-import Balls
 
 /// `puiseux spectrum NAME`: the Hessian eigenvalues of a family by isotypic component, as
 /// series in d or exactly at one d.
@@ -88,13 +87,13 @@ struct Spectrum: ParsableCommand {
 
     /// The eigenvalue series by the requested route, laid out.
     func seriesReport(_ family: Solvers.Family) throws -> SpectrumReport {
-        let (components, header, ramification, agreement): ([SpectrumComponent], String, Int, String)
+        let (components, header, ramification, confirmed): ([SpectrumComponent], String, Int, Bool)
         do {
-            (components, header, ramification, agreement) = try method == .series ? seriesComponents(family) : numericComponents(family)
+            (components, header, ramification, confirmed) = try method == .series ? seriesComponents(family) : numericComponents(family)
         } catch let failure as CLIFailure {
             throw PrecisionRule.hinted(failure, precision: shared.precision)
         }
-        return seriesReport(family, components: components, header: header, ramification: ramification, agreement: agreement)
+        return seriesReport(family, components: components, header: header, ramification: ramification, confirmed: confirmed)
     }
 
     /// The digits of x (at the working precision) that y (at the confirming one) backs.
@@ -154,7 +153,7 @@ struct Spectrum: ParsableCommand {
     }
 
     /// The eigenvalue series by the numeric route: two fits of exact spectra at large d.
-    func numericComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, agreement: String) {
+    func numericComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, confirmed: Bool) {
         let precision = shared.precision
         let bExponent = family.expectedRamification
         guard bExponent > 0 else {
@@ -187,14 +186,14 @@ struct Spectrum: ParsableCommand {
             let degree = factor == 1 ? formula : (formula == "1" ? "\(factor)" : "\(factor)(\(formula))")
             return SpectrumComponent(irrep: component.name, degree: degree, eigenvalues: list)
         }
-        return (components, header, bExponent, "two fits")
+        return (components, header, bExponent, true)
     }
 
     /// The eigenvalue series at P and 2P bits, the digits both agree on, cut to what was
     /// asked: a first window of powers of t, then a longer one while an eigenvalue that ends
     /// where its computation ends is short of it (one that ends where the two computations
     /// disagree needs precision, not powers).
-    func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, agreement: String) {
+    func seriesComponents(_ family: Solvers.Family) throws -> (components: [SpectrumComponent], header: String, ramification: Int, confirmed: Bool) {
         let (computed, window) = try self.window.lengthened(
             guessedRamification: SeriesWindow.plannedRamification(family.expectedRamification), { try seriesComponents(family, window: $0) },
             ramification: \.ramification, shortCounts: { SeriesWindow.shortCounts($0.components.flatMap(\.eigenvalues)) })
@@ -202,7 +201,7 @@ struct Spectrum: ParsableCommand {
         let backing = computed.confirmed ? "at \(precision) and \(2 * precision) bits" : "at \(precision) bits"
         let digits = computed.confirmed ? "digits shown agree" : "every digit shown certified in ball arithmetic (no second run needed)"
         let header = "series ring \(backing) (leading terms from the Newton polygon of each characteristic polynomial), \(digits); \(length.length.words) of each eigenvalue (\(window) powers of t from its leading one computed)"
-        return (computed.components, header, computed.ramification, computed.confirmed ? "series ring at two precisions" : Self.certifiedOnly)
+        return (computed.components, header, computed.ramification, computed.confirmed)
     }
 
     /// The eigenvalue series to `window` powers of t from each leading one, not yet cut.
@@ -219,8 +218,9 @@ struct Spectrum: ParsableCommand {
         return (Self.components(family, working: a, confirmation: b, precision: precision, certificate: certificate), a.ramification, b != nil)
     }
 
-    /// The eigenvalue series at P and at the confirmation's precision laid out for Export: each
-    /// term with the digits both agree on, each component with its degree formula.
+    /// The eigenvalue series at P (and at the confirmation's precision, when run) laid out for
+    /// Export: each term with the digits its ball proves (`certificate`) or both runs agree on,
+    /// each component with its degree formula.
     static func components(_ family: Solvers.Family, working a: SeriesSpectrum, confirmation b: SeriesSpectrum?, precision: Int,
                            certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? = nil) -> [SpectrumComponent] {
         let degreeFormulas = Self.degreeFormulas(family)
@@ -239,16 +239,18 @@ struct Spectrum: ParsableCommand {
         }
     }
 
-    /// The eigenvalue series and the verdict, laid out.
-    func seriesReport(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int, agreement: String) -> SpectrumReport {
+    /// The eigenvalue series and the verdict, laid out. `confirmed`: whether a second
+    /// computation (2P, or the numeric route's second fit) backs the digits; false when every
+    /// printed term is certified and none was run.
+    func seriesReport(_ family: Solvers.Family, components: [SpectrumComponent], header: String, ramification: Int, confirmed: Bool) -> SpectrumReport {
         var report = SpectrumReport(
             subject: FamilyArguments.subject(family), components: components, p: family.p, ramification: ramification,
             precision: shared.precision, method: method.rawValue, header: header,
-            agreement: agreement)
+            agreement: method == .numeric ? "two fits" : confirmed ? "series ring at two precisions" : "series ring, ball arithmetic")
         report.length = length.length
         report.display = shown.display(forPeople: format.isForPeople)
         report.quiet = shared.quiet
-        report.confirmedAtTwoPrecisions = agreement != Self.certifiedOnly
+        report.confirmedAtTwoPrecisions = confirmed
         return report
     }
 
@@ -260,9 +262,6 @@ struct Spectrum: ParsableCommand {
         case .json: report.json
         }
     }
-
-    /// What backs a spectrum that needed no second run (every printed term certified).
-    static let certifiedOnly = "series ring, ball arithmetic"
 
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
