@@ -236,13 +236,8 @@ public struct FamilyReport {
         // Certified when every printed term is (`Coefficient.radius`): the digits are proved, not
         // only agreed on.
         let certified = rows.allSatisfy { printed($0.coefficients).terms.allSatisfy(\.certified) }
-        let agreed = confirmedAtTwoPrecisions ? ", and on which two independent computations agree" : ""
-        let backing = certified ? "certified by a Krawczyk test in ball arithmetic" + agreed : "on which two independent computations agree"
-        var digits = certified ? "every digit is certified by a Krawczyk test in ball arithmetic" + (confirmedAtTwoPrecisions ? " and agrees between two independent computations" : "") + " (\(header))"
-                               : "every digit agrees between two independent computations (\(header))"
-        if let (fewest, most) = knownDigits, case .count(let n) = display, n < most {
-            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, \(backing) (\(header))"
-        }
+        let digits = DigitsCaption.text(certified: certified, confirmed: confirmedAtTwoPrecisions, test: "a Krawczyk test",
+                                        known: knownDigits.map { (fewest: $0.0, most: $0.1) }, display: display, source: header)
         let note = closedForms ? " $^\\dagger$Closed forms identified numerically by integer relations (PSLQ), each with at least 15 digits of evidence; not proved." : ""
         let power = PowerTable(
             labelHeaders: ["coordinate"], rows: table,

@@ -11,17 +11,14 @@ extension SpectrumEigenvalue {
     /// a disagreement too).
     ///
     /// `enclosure` (`SpectrumEnclosure`): a ball series whose coefficients above its O-term
-    /// enclose the true ones. A power it covers whose ball is certainly nonzero is printed to
-    /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's) with
-    /// its radius, whether or not the two runs agree there; a ball that contains 0 leaves the
-    /// power to the two runs' rule. `notCertifiedBecause`: why there is no enclosure. Without a
-    /// confirming run (`twin` nil: the enclosure covers the whole series) a ball that contains 0
-    /// is a zero, as the two runs' rule would call it, and the O-term is the series' or the
-    /// enclosure's, whichever is higher.
+    /// enclose the true ones. Each power is decided by `BackedCoefficient` (the rule `family`
+    /// uses): a certified term with its radius, whether or not the two runs agree there; zeros,
+    /// certified or agreed, skipped; an unbacked power ends the series. `notCertifiedBecause`:
+    /// why there is no enclosure. Without a confirming run (`twin` nil: the enclosure covers the
+    /// whole series) the O-term is the series' or the enclosure's, whichever is higher.
     public init(working series: PuiseuxSeries<BigFloat>, confirmation twin: PuiseuxSeries<BigFloat>?, precision: Int,
                 enclosure: PuiseuxSeries<Ball>? = nil, notCertifiedBecause: String? = nil) {
         let zero = BigFloat(0, precision: precision)
-        let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         let powers = Set(series.terms.map(\.dExponent) + (twin?.terms.map(\.dExponent) ?? [])).sorted(by: >)
         // The order both runs know; without a twin, the one the series and its enclosure know.
         let computedOrder = max(series.dOrder!, (twin == nil ? enclosure?.dOrder : twin?.dOrder) ?? series.dOrder!)
@@ -29,20 +26,15 @@ extension SpectrumEigenvalue {
         var order = computedOrder
         for power in powers where power > order {
             let x = series.terms.first { $0.dExponent == power }?.coefficient ?? zero
-            if let enclosure, enclosure.dOrder.map({ power > $0 }) ?? true {
-                let ball = enclosure.terms.first { $0.dExponent == power }?.coefficient ?? Ball(0, precision: enclosure.precision)
-                if let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) {
-                    kept.append(SpectrumTerm(exponent: power, text: decimal.text, digits: decimal.digits, value: x.doubleValue, radius: decimal.radius))
-                    continue
-                }
-                if twin == nil { continue }
-            }
-            guard let twin else { order = power; break }
-            let y = twin.terms.first { $0.dExponent == power }?.coefficient ?? zero
-            switch ConfirmedDigits(x, BigFloat(y, precision: precision), precision: precision) {
-            case .digits(let k):
+            let covered = enclosure.map { e in e.dOrder.map { power > $0 } ?? true } ?? false
+            let ball = covered ? enclosure!.terms.first { $0.dExponent == power }?.coefficient ?? Ball(0, precision: enclosure!.precision) : nil
+            let y = twin.map { t in BigFloat(t.terms.first { $0.dExponent == power }?.coefficient ?? zero, precision: precision) }
+            switch BackedCoefficient(x, confirmation: y, ball: ball, precision: precision) {
+            case .certified(let decimal):
+                kept.append(SpectrumTerm(exponent: power, text: decimal.text, digits: decimal.digits, value: x.doubleValue, radius: decimal.radius))
+            case .agreed(let k):
                 kept.append(SpectrumTerm(exponent: power, text: x.isZero ? "0" : x.formatted(significantDigits: k), digits: k, value: x.doubleValue))
-            case .zero: continue
+            case .absent, .certifiedZero, .zero: continue
             case .unconfirmed: order = power
             }
         }

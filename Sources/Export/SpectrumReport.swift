@@ -88,14 +88,8 @@ public struct SpectrumReport {
             }
         }
         let certified = !known.isEmpty && printed.allSatisfy { $0.eigenvalues.allSatisfy { $0.terms.allSatisfy(\.certified) } }
-        let agreed = confirmedAtTwoPrecisions ? ", and on which two independent computations agree" : ""
-        let backing = certified ? "certified by Krawczyk tests in ball arithmetic" + agreed : "on which two independent computations agree"
-        var digits = certified ? "every digit is certified by Krawczyk tests in ball arithmetic" + (confirmedAtTwoPrecisions ? " and agrees between two independent computations" : "") + " (\(agreement))"
-                               : "every digit agrees between two independent computations (\(agreement))"
-        if let most = known.max(), case .count(let n) = display, n < most {
-            let fewest = known.min()!
-            digits = "coefficients shown to at most \(n) significant digits of the \(fewest == most ? "\(most)" : "\(fewest)--\(most)") known, \(backing) (\(agreement))"
-        }
+        let digits = DigitsCaption.text(certified: certified, confirmed: confirmedAtTwoPrecisions, test: "Krawczyk tests",
+                                        known: known.min().map { (fewest: $0, most: known.max()!) }, display: display, source: agreement)
         let table = PowerTable(
             labelHeaders: ["component", "multiplicity"], rows: rows,
             caption: "Hessian eigenvalues of family \(subject.name) (\(subject.latexIsotropy), type \(subject.type)) by isotypic component of $S_{\(Self.latexBigBlock(p: p))}$ (partitions in parentheses), as series in $d$; \(digits). \(verdict.lines.first.map { $0.prefix(1).uppercased() + $0.dropFirst() + ". " } ?? "")Computed by puiseux.")

@@ -244,30 +244,20 @@ struct Family: ParsableCommand {
         }
     }
 
-    /// The first `window` coefficients of x (working precision) with the digits y (the
-    /// confirming computation) backs; both exactly zero (decided by the series arithmetic's
-    /// numeric-zero rule) is no term; no digit confirmed is a zero with the two values' bound
-    /// (for the numeric route's fits, a bound on a coefficient that is small).
-    /// With `balls` (a certificate): a coefficient whose ball is certainly nonzero is printed to
-    /// the digits the ball proves (`CertifiedDecimal`, at most the working precision's), with
-    /// its radius; a ball that contains 0 is a zero, printed (when the computations print it)
-    /// with the ball's bound on |c| as its radius. Without y (every coefficient enclosed, no
-    /// second run) the balls alone decide.
+    /// The first `window` coefficients of x (working precision) as `BackedCoefficient` decides
+    /// them from y (the confirming computation, when run) and `balls` (a certificate): a
+    /// certified one with its radius, an agreed one to its digits, a zero with its bound (the
+    /// ball's, proved, or the two values'), none where both are exactly zero.
     func backed(_ x: [BigFloat], _ y: [BigFloat]?, window: Int, balls: [Ball?]? = nil) -> [Coefficient] {
-        let maximumDigits = BigFloat.decimalDigits(forBits: shared.precision)
-        return (0..<window).compactMap { j in
-            let ball = balls?[j] ?? nil
-            if let ball, let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) {
+        (0..<window).compactMap { j in
+            switch BackedCoefficient(x[j], confirmation: y?[j], ball: balls?[j] ?? nil, precision: shared.precision) {
+            case .certified(let decimal):
                 return Coefficient(power: j, text: decimal.text, digits: decimal.digits, radius: decimal.radius)
-            }
-            let confirmed = y.map { ConfirmedDigits(x[j], $0[j], precision: shared.precision) }
-            if x[j].isZero && (y?[j].isZero ?? true) { return nil }
-            if let ball, ball.containsZero, confirmed.map({ if case .zero = $0 { true } else { false } }) ?? true {
-                let bound = ball.distanceBound(to: Ball(0, precision: 64))
+            case .absent:
+                return nil
+            case .certifiedZero(let bound):
                 return Coefficient(power: j, text: "0", digits: 0, bound: bound.formattedUpperBound(significantDigits: 2), radius: bound.formattedUpperBound(significantDigits: 3))
-            }
-            switch confirmed ?? .unconfirmed(bound: x[j].magnitude.doubleValue) {
-            case .digits(let k):
+            case .agreed(let k):
                 return Coefficient(power: j, text: x[j].formatted(significantDigits: k), digits: k)
             case .zero(let bound), .unconfirmed(let bound):
                 return Coefficient(power: j, text: "0", digits: 0, bound: String(format: "%.1e", bound))
