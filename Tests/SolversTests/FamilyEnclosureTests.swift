@@ -82,13 +82,16 @@ import Landscape
     }
 
     /// A degenerate (b = 4) family: the Jacobian's t^0 block is singular, the truncated system is
-    /// not square-triangular, and the test says so instead of enclosing anything.
-    @Test("a degenerate family is not certified, with the reason")
+    /// not square-triangular, and the test says so instead of enclosing anything. The reason is
+    /// structural (`isNotAboutLength`): the spectrum's certificate does not retry it longer.
+    @Test("a degenerate family is not certified, with a reason no length removes")
     func degenerateFamilyIsRefused() throws {
         let family = try #require(FamilyCatalogue.named("p1-m1-I"))
         let e = try SeriesFamilyExpansion.compute(family, terms: 8, precision: Self.bits)
-        #expect(throws: FamilyEnclosure.NotCertified.self) {
+        let refusal = #expect(throws: FamilyEnclosure.NotCertified.self) {
             try FamilyEnclosure.certify(e.solution, pattern: family.pattern, limit: family.limit)
         }
+        #expect(refusal?.isNotAboutLength == true)
+        #expect(refusal?.description.contains("singular at leading order") == true)
     }
 }

@@ -37,7 +37,14 @@ public struct FamilyEnclosure: Sendable {
     /// Why a family could not be certified; the caller reports it and prints uncertified digits.
     public struct NotCertified: Error, CustomStringConvertible, Sendable {
         public let description: String
-        public init(description: String) { self.description = description }
+        /// Whether the reason is structural, so that no longer series removes it (a
+        /// degenerate family's singular Jacobian; a cluster of three; a twisted component):
+        /// a caller that would retry with more terms does not.
+        public let isNotAboutLength: Bool
+        public init(description: String, isNotAboutLength: Bool = false) {
+            self.description = description
+            self.isNotAboutLength = isNotAboutLength
+        }
     }
 
     /// The first `count` coefficients (t^0 ... t^(count-1)) of coordinate k, nil where not
@@ -106,7 +113,8 @@ public struct FamilyEnclosure: Sendable {
             // small, not exactly 0, so the valuation assumption must not touch them.
             let step: [B]
             do { step = try SeriesLinearSystem.solve(jacobian, field.map(system.plain)) } catch let error as ComputationError {
-                throw NotCertified(description: "the Jacobian in η is singular at leading order, a degenerate family whose truncated coefficient system is not triangular (\(error))")
+                throw NotCertified(description: "the Jacobian in η is singular at leading order, a degenerate family whose truncated coefficient system is not triangular (\(error))",
+                                   isNotAboutLength: true)
             }
             let test = SeriesKrawczyk(ramification: b, unknowns: unknowns, bits: bits)
             guard step.allSatisfy(test.known) else {
