@@ -20,8 +20,10 @@ struct Check: ParsableCommand {
             F_d of the claimed order, agreement with Newton at two large d within the truncation \
             error, the published values of paper 000 (MATH.md section 6: alpha_0 = 1/2 - 2/pi^2, \
             alpha_1, alpha_2, the type I loss series, the b = 4 closed forms) and Theorem 3 (x and y \
-            eigenvalues -> 1/4 -+ 1/(2 pi), from traces in the series ring). --fast: the three \
-            smallest families (what `make test` runs).
+            eigenvalues -> 1/4 -+ 1/(2 pi), from traces in the series ring), and the spectrum as \
+            `spectrum NAME --terms 6` prints it: every certified term's ball contains the term \
+            computed again at 2P, every other term agrees at 2P. --fast: the three smallest \
+            families (what `make test` runs).
 
             Examples:
               puiseux check --fast
@@ -92,19 +94,27 @@ struct Check: ParsableCommand {
         let maximumDigits = BigFloat.decimalDigits(forBits: precision)
         var rows = [(enclosure.lossCoefficients(count: terms), confirmation.lossCoefficients)]
         for i in 0..<family.pattern.dimension { rows.append((enclosure.coordinateCoefficients(i, count: terms), confirmation.coordinateCoefficients(i))) }
-        let slack = (try? BigFloat.pow(BigFloat(2, precision: 64), Rational(16 - 2 * precision))) ?? BigFloat(0, precision: 64)
         var count = 0, least = Int.max, outside = 0
         for (balls, values) in rows {
             for (ball, value) in zip(balls, values) {
                 guard let ball, let decimal = CertifiedDecimal(ball, maximumDigits: maximumDigits) else { continue }
                 count += 1
                 least = min(least, decimal.digits)
-                if !Ball(midpoint: ball.midpoint, radius: ball.radius + value.magnitude * slack).contains(value) { outside += 1 }
+                if !CertificateCrossCheck.agrees(ball, confirmation: value, precision: precision) { outside += 1 }
             }
         }
         return Outcome(family: family.name, check: "certified", passed: count > 0 && outside == 0,
                        detail: "\(count) nonzero coefficients certified (Krawczyk test, \(FamilyEnclosure.ballPrecision(working: precision))-bit balls) to at least \(least == Int.max ? 0 : least) digits"
                            + (outside > 0 ? "; \(outside) balls miss the \(2 * precision)-bit value" : ", each containing the \(2 * precision)-bit value"))
+    }
+
+    /// The fewest digits a printed coefficient or term may have: a double's worth. Fewer means
+    /// the working precision did not carry through the cancellations, whatever backs them.
+    static let leastDigits = 15
+
+    /// A certificate's refusal, to its first parenthesis (the detail stays in `family`'s output).
+    static func reason(_ why: FamilyEnclosure.NotCertified) -> String {
+        why.description.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)
     }
 
     /// Digits on which x and y agree (relative), capped at the working precision's.
@@ -132,8 +142,8 @@ struct Check: ParsableCommand {
             }
         }
         var notCertified = ""
-        if case .failure(let reason) = certificate { notCertified = "; not certified (\(reason.description.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)))" }
-        add("digits", least >= 15 && unconfirmed == 0,
+        if case .failure(let why) = certificate { notCertified = "; not certified (\(Self.reason(why)))" }
+        add("digits", least >= Self.leastDigits && unconfirmed == 0,
             "\(count) nonzero coefficients, each confirmed at \(2 * precision) bits to at least \(least == Int.max ? 0 : least) digits"
                 + (zeros > 0 ? "; \(zeros) zero below 2^(-\(precision / 2)) at both precisions" : "")
                 + (unconfirmed > 0 ? "; \(unconfirmed) with no confirmed digit" : "") + notCertified)
@@ -228,6 +238,11 @@ struct Check: ParsableCommand {
         }
         add("Theorem 3", kx >= 30 && ky >= 30 && positiveExponents == 0 && theoremHolds,
             "x -> 1/4 - 1/(2 pi) to \(kx) digits, y -> 1/4 + 1/(2 pi) to \(ky) digits" + certifiedTheorem)
+        do {
+            out.append(try spectrumCheck(family, from: a))
+        } catch {
+            add("spectrum", false, "\(error)")
+        }
         return out
     }
 }

@@ -12,7 +12,15 @@ struct CheckCLITests {
         #expect(object["failed"] as? Int == 0)
         #expect(checks.count >= 18)
         let kinds = Set(checks.compactMap { $0["check"] as? String })
-        #expect(kinds.isSuperset(of: ["ramification", "digits", "residual", "Newton", "published", "Theorem 3", "certified"]))
+        #expect(kinds.isSuperset(of: ["ramification", "digits", "residual", "Newton", "published", "Theorem 3", "certified", "spectrum"]))
+        // Each fast family's spectrum as `spectrum --terms 6` prints it: every term certified, each
+        // ball containing the term computed again at 2P (p1-m0-II's four clustered eigenvalues too).
+        let spectra = checks.filter { $0["check"] as? String == "spectrum" }
+        #expect(Set(spectra.compactMap { $0["family"] as? String }) == ["p0-m0-I", "p0-m1-I", "p1-m0-II"])
+        for spectrum in spectra {
+            let detail = spectrum["detail"] as? String ?? ""
+            #expect(spectrum["passed"] as? Bool == true && detail.contains("each containing the 512-bit term") && !detail.contains("confirmed at"), "\(detail)")
+        }
         // The three fast families are regular: each is certified, its balls containing the 2P values.
         let certified = checks.filter { $0["check"] as? String == "certified" }
         #expect(Set(certified.compactMap { $0["family"] as? String }) == ["p0-m0-I", "p0-m1-I", "p1-m0-II"])

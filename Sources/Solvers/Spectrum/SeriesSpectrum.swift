@@ -157,7 +157,18 @@ public struct SeriesSpectrum: Sendable {
             if case .success(let enclosure) = certificate, enclosure.covers(working) { return (working, nil, certificate) }
             return (working, try compute(family, terms: terms, precision: confirmation, expansion: base), certificate)
         }
+        let (working, confirmed, certificate) = try certifiedAndConfirmed(from: base, terms: terms, precision: precision, confirmation: confirmation)
+        return (working, confirmed, certificate)
+    }
+
+    /// The spectrum at `precision` bits with its certificate, and at `confirmation` bits,
+    /// concurrently, from the family's series at P bits (`base`): the route of a family from
+    /// the staged solve, and `check`'s, which compares every certified term with the
+    /// independent higher-precision one.
+    public static func certifiedAndConfirmed(from base: SeriesFamilyExpansion, terms: Int, precision: Int, confirmation: Int)
+        throws -> (working: SeriesSpectrum, confirmation: SeriesSpectrum, certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>) {
         struct Branch: Sendable { let spectrum: SeriesSpectrum; let certificate: Result<SpectrumEnclosure, SpectrumEnclosure.NotCertified>? }
+        let family = base.family
         let (working, confirmed) = try atTwoPrecisions(from: base, terms: terms, precision: precision, confirmation: confirmation) { expansion, bits in
             let spectrum = try compute(family, terms: terms, precision: bits, expansion: expansion)
             return Branch(spectrum: spectrum, certificate: bits == precision ? SpectrumEnclosure.certify(spectrum) : nil)
