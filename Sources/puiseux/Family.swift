@@ -103,11 +103,12 @@ struct Family: ParsableCommand {
         checks.append("residual of F_d at the series (\(terms) powers of t): \(residualText)")
         // Agreement with the finite-d critical points (continuation + Newton) at the two larger d.
         var agreement = [String](), newton = [(d: String, largestGap: Double, ratio: Double)]()
-        for (d, worstGap, worstRatio) in try first.newtonAgreement() {
+        for (d, worstGap, worstRatio, byRounding) in try first.newtonAgreement() {
             guard worstRatio < 10 else {
                 throw CLIFailure(computation: "\(family.name): the series disagrees with Newton at d = \(d.formatted(significantDigits: 6)) beyond its truncation error")
             }
-            agreement.append("d = \(d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x the truncation error)")
+            let measure = byRounding ? "the series' \(precision)-bit rounding, larger there than its truncation error" : "the truncation error"
+            agreement.append("d = \(d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x \(measure))")
             newton.append((d.formatted(significantDigits: 6), worstGap, worstRatio))
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))

@@ -28,7 +28,7 @@ extension FamilyCatalogue {
                 expansion = try SeriesFamilyExpansion.compute(family, terms: 8, precision: precision)
             }
             let at = BigFloat(d, precision: precision)
-            working = try expansion.checkpoints.first { $0.d == at } ?? expansion.newtonPoint(at: at)
+            working = try expansion.checkpoints.first { $0.d == at && $0.precision == precision } ?? expansion.newtonPoint(at: at)
         } else {
             working = try criticalPoints(of: family, at: [BigFloat(d, precision: precision)], precision: precision)[0]
         }

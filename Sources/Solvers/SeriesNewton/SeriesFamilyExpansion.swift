@@ -107,10 +107,25 @@ public struct SeriesFamilyExpansion: Sendable {
 
     init(family: Family, terms: Int, solution: FamilySeries, source: String) throws {
         let unchecked = SeriesFamilyExpansion(family: family, terms: terms, solution: solution, source: source, checkpoints: [])
-        let bits = solution.coordinates[0].precision
         // The two Newton solves are independent: one per core.
         self.init(family: family, terms: terms, solution: solution, source: source,
-                  checkpoints: try Concurrently.map(Self.checkpointDimensions) { try unchecked.newtonPoint(at: BigFloat($0, precision: bits)) })
+                  checkpoints: try Concurrently.map(Self.checkpointDimensions) { d in
+                      try unchecked.newtonPoint(at: BigFloat(d, precision: try unchecked.checkpointPrecision(at: d)))
+                  })
+    }
+
+    /// The bits of Newton's point at d: the series' precision P, or more where P cannot resolve
+    /// the truncation error the point is compared with. F_d's pieces are about d^2 times the
+    /// coordinates and cancel, so Newton at B bits is off by about d^2 2^-B; the point needs
+    /// that below the smallest truncation error at d, with 16 bits to spare. At the default
+    /// 256 bits and 12 terms that is P itself (d = 1e6 needs about 222); at 128 bits, without
+    /// it, Newton's rounding (3e-36 in p0-m1-I's B at d = 1e6) hid the truncation error (1e-49)
+    /// and every family failed the agreement.
+    func checkpointPrecision(at d: Double) throws -> Int {
+        let bits = solution.coordinates[0].precision
+        let tails = try (0..<family.pattern.dimension).map { try truncationError($0, at: BigFloat(d, precision: bits)).doubleValue }.filter { $0 > 0 }
+        guard let smallest = tails.min() else { return bits }
+        return max(bits, Int((-log2(smallest) + 2 * log2(d)).rounded(.up)) + 16)
     }
 
     init(family: Family, terms: Int, solution: FamilySeries, source: String, checkpoints: [CriticalPoint]) {
@@ -202,18 +217,35 @@ public struct SeriesFamilyExpansion: Sendable {
     }
 
     /// The truncated series against Newton's critical points at the checkpoints (1e4, 1e6): per d, the largest |series - Newton| over the coordinates
-    /// and the largest ratio of such a gap to the internally computed tail (the truncation error).
-    public func newtonAgreement() throws -> [(d: BigFloat, largestGap: Double, ratio: Double)] {
+    /// and the largest ratio of such a gap to the internally computed tail (the truncation error),
+    /// or to the series' own rounding where that is larger (`seriesRounding`; `byRounding` says
+    /// which measured the worst coordinate).
+    public func newtonAgreement() throws -> [(d: BigFloat, largestGap: Double, ratio: Double, byRounding: Bool)] {
         try checkpoints.map { point in
-            var gap = 0.0, ratio = 0.0
+            var gap = 0.0, ratio = 0.0, byRounding = false
             for i in 0..<family.pattern.dimension {
                 let g = (try coordinate(i, at: point.d) - point.coordinates[i]).magnitude.doubleValue
                 let tail = try truncationError(i, at: point.d).doubleValue
+                let rounding = try seriesRounding(i, at: point.d)
                 gap = max(gap, g)
-                ratio = max(ratio, g / max(tail, 1e-300))
+                let r = g / max(tail, rounding, 1e-300)
+                if r > ratio { (ratio, byRounding) = (r, rounding > tail) }
             }
-            return (point.d, gap, ratio)
+            return (point.d, gap, ratio, byRounding)
         }
+    }
+
+    /// How far the truncated series of coordinate i at d can be from its exact value through
+    /// its coefficients' rounding alone: 2^(8 - P) times the sum of its terms' sizes (each
+    /// coefficient holds about P bits; 8 for the cancellations that cost a few). Far below the
+    /// truncation error at the default 256 bits; at 128 bits the larger at d = 1e6.
+    func seriesRounding(_ i: Int, at d: BigFloat) throws -> Double {
+        let bits = solution.coordinates[0].precision
+        var size = 0.0
+        for (j, c) in coordinateCoefficients(i).enumerated() where !c.isZero {
+            size += c.magnitude.doubleValue * pow(d.doubleValue, -Double(j) / Double(ramification))
+        }
+        return size * pow(2, Double(8 - bits))
     }
 
     func evaluate(_ cs: [BigFloat], at d: BigFloat) throws -> BigFloat {
