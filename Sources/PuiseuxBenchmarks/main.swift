@@ -15,11 +15,13 @@ let arguments = CommandLine.arguments
 // `puiseux-bench --expand EXPR ORDER BITS`: the peers' protocol (shared/bench/peers): the
 // backed expansion of EXPR to O(d^ORDER) at BITS (checked at 2 BITS, as the CLI does),
 // repeated for >= 0.5 s; prints `TIME <seconds per expansion>` and `C S <k> <coefficient>`
-// for the coefficient of t^k, t = d^(-1/2).
+// for the coefficient of t^k, t = d^(-1/2). `--certified`: the expansion in balls, once, every
+// printed digit proved (`expand --certified`).
 if let i = arguments.firstIndex(of: "--expand"), arguments.count >= i + 4,
    let order = Rational(arguments[i + 2]), let bits = Int(arguments[i + 3]) {
     let expression = try Expression.parse(arguments[i + 1])
-    let options = ExpansionOptions(target: .order(order), precision: bits, forceNumeric: arguments.contains("--numeric"))
+    var options = ExpansionOptions(target: .order(order), precision: bits, forceNumeric: arguments.contains("--numeric"))
+    options.certified = arguments.contains("--certified")
     var expansion = try Expansion(expanding: expression, options: options)
     var reps = 0
     let start = now()

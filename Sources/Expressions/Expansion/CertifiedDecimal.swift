@@ -17,12 +17,14 @@ public struct CertifiedDecimal: Sendable, Equatable {
         let (lower, upper) = ball.bounds
         let k = ball.isExact ? maximumDigits : Expansion.agreedDigits(lower, upper, maximumDigits: maximumDigits)
         guard k > 0 else { return nil }
+        // One decimal conversion of the lower end for both the exact printed value and its text
+        // (what `formatted(significantDigits: k)` writes).
         let (digits, exponent10) = lower.decimalDigitsAndExponent(significantDigits: k)
-        guard let power = try? Rational(10).power(exponent10 - digits.count) else { return nil }
-        let printed = Rational(String(digits))! * power
+        guard let power = try? Rational(10).power(exponent10 - digits.count), let mantissa = Rational(decimal: digits) else { return nil }
+        let printed = mantissa * power
         let value = ball.midpoint.sign < 0 ? -printed : printed
         let radius = ball.distanceBound(to: Ball(value, precision: 2 * ball.precision))
-        text = lower.formatted(significantDigits: k)
+        text = BigFloat.layout(negative: lower.sign < 0, digits: digits, exponent10: exponent10)
         self.digits = k
         self.radius = radius.formattedUpperBound(significantDigits: 3)
     }
