@@ -8,8 +8,9 @@
 #   make notebooks  execute Notebooks/*.ipynb headless (installs jupyter, matplotlib if missing);
 #                   make notebooks-docs copies the executed notebooks and figures to Docs/notebooks
 #   make docs       DocC sites for the Series and Solvers libraries in .build-docs/site
-#   make bench      release benchmarks (puiseux-bench), the python-flint baseline, then the
-#                   catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
+#   make bench      release benchmarks (puiseux-bench), the python-flint baseline, the peers'
+#                   Tests 1 and 1b beside PARI/GP and python-flint (Benchmarks/peers/side_by_side.py),
+#                   then the catalogue by the series and the numeric route side by side (Benchmarks/catalogue.sh)
 #   make leakcheck  the Numbers, Balls and ball-series tests and one certification under valgrind (.ci/leakcheck.sh)
 #   make clean      remove the build directory
 #
@@ -61,14 +62,24 @@ deps-notebooks:
 	    $(PYTHON) -m pip install nbconvert ipykernel matplotlib; \
 	fi
 
-# Only for `make bench`: python-flint for the baseline (the script falls back to mpmath).
+# Only for `make bench`: python-flint for the baseline (the script falls back to mpmath), and
+# PARI/GP and Maxima for the peers' side-by-side run.
 deps-bench:
 	@if $(PYTHON) -c "import flint" >/dev/null 2>&1; then \
 	    echo "deps-bench: python-flint is installed"; \
 	else \
 	    echo "deps-bench: installing python-flint"; \
-	    $(PYTHON) -m pip install python-flint \
+	    $(PYTHON) -m pip install python-flint==0.9.0 \
 	        || echo "deps-bench: could not install python-flint; the baseline will use mpmath"; \
+	fi
+	@# The peers' side-by-side run (Benchmarks/peers/side_by_side.py): PARI/GP, and Maxima for
+	@# Test 1b's exact reference.
+	@if command -v gp >/dev/null 2>&1 && command -v maxima >/dev/null 2>&1; then \
+	    echo "deps-bench: PARI/GP and Maxima are installed"; \
+	else \
+	    echo "deps-bench: installing pari-gp maxima"; \
+	    { $(SUDO) apt-get update && $(SUDO) apt-get install -y pari-gp maxima; } \
+	        || echo "deps-bench: could not install PARI/GP or Maxima; the peers' run will say which failed"; \
 	fi
 
 build: deps
@@ -140,6 +151,7 @@ bench: deps deps-bench build
 	$(SWIFT) build -c release --product puiseux-bench $(SWIFT_FLAGS)
 	"$(RELEASE_BIN)/puiseux-bench"
 	$(PYTHON) Benchmarks/python/baseline_flint.py
+	$(PYTHON) Benchmarks/peers/side_by_side.py
 	Benchmarks/catalogue.sh "$(RELEASE_BIN)/puiseux"
 
 leakcheck: deps

@@ -4,13 +4,15 @@ Test 1 (t1, t1b) and Test 2 (t2) from the formula as written, expanded by the to
 backed expansion (computed at P bits and checked at 2P, as `puiseux expand` does), timed
 in-process by `puiseux-bench --expand` (repeated for >= 0.5 s).
 
-usage: python3 ../shared/bench/peers/bench.py /path/to/tool_puiseux.py t1 40 200
+usage: python3 ../shared/bench/peers/bench.py /path/to/tool_puiseux.py t1 40 200 [certified]
+`certified`: the expansion in ball arithmetic, once (`expand --certified`), every digit proved.
 """
 import os
 import subprocess
 import sys
 
 TEST, N, DIG = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+MODE = ["--certified"] if "certified" in sys.argv[4:] else []
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BENCH = os.environ.get("PUISEUX_BENCH", os.path.join(ROOT, ".build", "release", "puiseux-bench"))
@@ -30,7 +32,7 @@ def kernel_series(a):
 
 
 def run(tag, expression):
-    p = subprocess.run([BENCH, "--expand", expression, ORDER, str(BITS)], capture_output=True, text=True)
+    p = subprocess.run([BENCH, "--expand", expression, ORDER, str(BITS)] + MODE, capture_output=True, text=True)
     if p.returncode != 0:
         print("ERR", tag, p.stderr.strip()[-300:])
         return None

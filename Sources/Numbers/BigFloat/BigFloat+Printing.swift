@@ -39,18 +39,21 @@ extension BigFloat: CustomStringConvertible {
     /// The text `formatted` writes for the digits d1 d2 ... dn with value 0.d1d2...dn * 10^E;
     /// trailing zeros dropped unless `keepingZeros` (a rounded value whose zeros are significant).
     public static func layout(negative: Bool, digits raw: String, exponent10 e: Int, keepingZeros: Bool = false) -> String {
-        var digits = Substring(raw)
-        while !keepingZeros, digits.count > 1, digits.last == "0" { digits = digits.dropLast() }
+        // Bytes: a Substring's count is a walk over its characters, once per trailing zero.
+        var bytes = Array(raw.utf8)
+        while !keepingZeros, bytes.count > 1, bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+        func text(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
+        let digits = text(bytes[...])
         let sign = negative ? "-" : ""
-        let n = digits.count
+        let n = bytes.count
         if e > 0 && e <= 21 {
             if n <= e { return sign + digits + String(repeating: "0", count: e - n) }
-            return sign + digits.prefix(e) + "." + digits.dropFirst(e)
+            return sign + text(bytes[..<e]) + "." + text(bytes[e...])
         }
         if e <= 0 && e > -6 {
             return sign + "0." + String(repeating: "0", count: -e) + digits
         }
-        let mantissa = n == 1 ? String(digits) : digits.prefix(1) + "." + digits.dropFirst()
+        let mantissa = n == 1 ? digits : text(bytes[..<1]) + "." + text(bytes[1...])
         return sign + mantissa + "e" + String(e - 1)
     }
 }
