@@ -34,4 +34,46 @@ extension Ball {
             return r
         }
     }
+
+    /// The first `count` coefficients of x / y (y[0] certainly nonzero), Arb's
+    /// `_arb_poly_div_series` (Newton iteration on long series).
+    public static func quotientSeries(_ x: [Ball], _ y: [Ball], count: Int, precision: Int) -> [Ball] {
+        withVectors([x, y], count: count, precision: precision) { out, v, lengths in
+            _arb_poly_div_series(out, v[0], lengths[0], v[1], lengths[1], count, precision)
+        }
+    }
+
+    /// The first `count` coefficients of a^exponent (a[0] > 0, real branch): Arb's square root,
+    /// inverse square root or general power series (`_arb_poly_sqrt_series`, `_rsqrt_series`,
+    /// `_pow_arb_series`).
+    public static func powerSeries(_ a: [Ball], exponent: Rational, count: Int, precision: Int) -> [Ball] {
+        let e = Ball(exponent, precision: precision)
+        return withVectors([a], count: count, precision: precision) { out, v, lengths in
+            if exponent == Rational(1, 2) { _arb_poly_sqrt_series(out, v[0], lengths[0], count, precision) }
+            else if exponent == Rational(-1, 2) { _arb_poly_rsqrt_series(out, v[0], lengths[0], count, precision) }
+            else { withExtendedLifetime(e) { _arb_poly_pow_arb_series(out, v[0], lengths[0], e.pointer, count, precision) } }
+        }
+    }
+
+    /// `body(out, inputs, lengths)` on Arb vectors holding `inputs`, each cut to `count` terms
+    /// (a series kernel needs no more), and `out` of `count` terms; the result as balls.
+    static func withVectors(_ inputs: [[Ball]], count: Int, precision: Int,
+                            _ body: (arb_ptr, [arb_ptr], [Int]) -> Void) -> [Ball] {
+        let lengths = inputs.map { min($0.count, count) }
+        let vectors = lengths.map { _arb_vec_init(max($0, 1))! }
+        let out = _arb_vec_init(count)!
+        defer {
+            for (v, n) in zip(vectors, lengths) { _arb_vec_clear(v, max(n, 1)) }
+            _arb_vec_clear(out, count)
+        }
+        for (k, input) in inputs.enumerated() {
+            for i in 0..<lengths[k] { arb_set(vectors[k] + i, input[i].pointer) }
+        }
+        withExtendedLifetime(inputs) { body(out, vectors, lengths) }
+        return (0..<count).map { k in
+            let r = Ball.raw(precision: precision)
+            arb_set(r.pointer, out + k)
+            return r
+        }
+    }
 }

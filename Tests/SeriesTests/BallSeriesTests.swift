@@ -45,6 +45,11 @@ struct BallSeriesTests {
             Self.expectEnclosed(try bx / by, try fx / fy, "x / y")
             Self.expectEnclosed(try bx.squareRoot(), try fx.squareRoot(), "sqrt x")
             Self.expectEnclosed(try bx.rationalPower(Rational(-2, 3)), try fx.rationalPower(Rational(-2, 3)), "x^(-2/3)")
+            // Arb's kernels (`quotientByKernel`, `powerByKernel`): square root, inverse square
+            // root and general power each have their own; a quotient by a series with a unit.
+            Self.expectEnclosed(try bx.rationalPower(Rational(-1, 2)), try fx.rationalPower(Rational(-1, 2)), "x^(-1/2)")
+            Self.expectEnclosed(try bx.rationalPower(Rational(5, 3)), try fx.rationalPower(Rational(5, 3)), "x^(5/3)")
+            Self.expectEnclosed(try by / bx, try fy / fx, "y / x")
             Self.expectEnclosed(try bx.logarithm(), try fx.logarithm(), "log x")
             let small = try by / bx, smallF = try fy / fx
             Self.expectEnclosed(try small.exponential(), try smallF.exponential(), "exp(y/x)")

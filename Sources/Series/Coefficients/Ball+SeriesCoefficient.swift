@@ -38,5 +38,15 @@ extension Ball: SeriesCoefficient {
         mullow(a, b, count: count, precision: precision)
     }
 
+    public static func quotientByKernel(_ x: [Ball], _ y: [Ball], count: Int, precision: Int) -> [Ball]? {
+        guard !x.isEmpty, let first = y.first, first.isCertainlyNonzero else { return nil }
+        return quotientSeries(x, y, count: count, precision: precision)
+    }
+
+    public static func powerByKernel(_ a: [Ball], exponent: Rational, count: Int, precision: Int) -> [Ball]? {
+        guard let first = a.first, first.certainSign == 1 else { return nil }
+        return powerSeries(a, exponent: exponent, count: count, precision: precision)
+    }
+
     public func decimalString(significantDigits digits: Int) -> String { text(digits: digits) }
 }

@@ -40,6 +40,14 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
     /// The first `count` coefficients of the product of two coefficient arrays (zero rule
     /// applied to each); the hot loop of series multiplication.
     static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self]
+    /// The first `count` coefficients of x / y, dense power series, by the type's own fast
+    /// kernel; nil where it has none or cannot decide y[0] != 0 (series division then runs its
+    /// recurrence, which says why).
+    static func quotientByKernel(_ x: [Self], _ y: [Self], count: Int, precision: Int) -> [Self]?
+    /// The first `count` coefficients of a^exponent, a dense power series, real branch, by the
+    /// type's own fast kernel; nil where it has none or a[0] is not certainly positive (the
+    /// recurrence then runs).
+    static func powerByKernel(_ a: [Self], exponent: Rational, count: Int, precision: Int) -> [Self]?
     /// Decimal text of the value with at most `digits` significant digits.
     func decimalString(significantDigits digits: Int) -> String
 }
@@ -48,6 +56,8 @@ extension SeriesCoefficient {
     /// Point values (MPFR, rationals) always know their sign.
     public func decidedSign() throws -> Int { sign }
     public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, belowBits: Int) -> Bool { false }
+    public static func quotientByKernel(_ x: [Self], _ y: [Self], count: Int, precision: Int) -> [Self]? { nil }
+    public static func powerByKernel(_ a: [Self], exponent: Rational, count: Int, precision: Int) -> [Self]? { nil }
 
     public static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self] {
         a.withUnsafeBufferPointer { pa in

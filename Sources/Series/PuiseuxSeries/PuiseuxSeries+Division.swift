@@ -37,6 +37,9 @@ extension PuiseuxSeries {
         let relX = x.order.map { $0 - x.valuation }, relY = y.order.map { $0 - y.valuation }
         let n = [relX, relY].compactMap { $0 }.min() ?? context.relativeTerms
         let xs = x.coefficients, ys = y.coefficients
+        if let fast = C.quotientByKernel(xs, ys, count: n, precision: context.precision) {
+            return PuiseuxSeries(ramification: r, valuation: v, coefficients: fast, order: v + n, context: context)
+        }
         var q = [C]()
         q.reserveCapacity(n)
         let zero = C.constant(.zero, precision: context.precision)

@@ -30,12 +30,12 @@ extension PuiseuxSeries {
         }
         let n = relativePrecision ?? context.relativeTerms
         let a = Array(coefficients.prefix(n)) + [C](repeating: zeroCoefficient, count: max(0, n - coefficients.count))
-        var w = [try C.pow(c, exponent)]
+        var w = try C.powerByKernel(a, exponent: exponent, count: max(n, 1), precision: context.precision) ?? [C.pow(c, exponent)]
         w.reserveCapacity(n)
         let ja = PuiseuxSeries.weighted(a)
         let rPlusOne = C.constant(exponent + .one, precision: context.precision)
         let prec = context.precision
-        for k in 1..<max(n, 1) {
+        for k in w.count..<max(n, 1) {
             // k a_0 w_k = (r+1) Σ_{j=1}^k j a_j w_{k-j} - k Σ_{j=1}^k a_j w_{k-j}
             let (s1, s2): (C, C) = w.withUnsafeBufferPointer { pw in
                 let m = min(k, a.count - 1)
