@@ -50,7 +50,9 @@ public struct FamilyReport {
     /// What backs the digits: the series route's checks or the numeric route's two fits.
     public enum Verification {
         /// `notCertified`: nil when the coefficients are certified (`FamilyEnclosure`), else why not.
-        case series(residual: [(bound: Rational, leading: Rational?)], newton: [(d: String, largestGap: Double, ratio: Double)],
+        /// `newton`: per checkpoint d the largest gap and its ratio to the truncation error, or to
+        /// the series' own rounding where that is larger (`byRounding`; low precisions).
+        case series(residual: [(bound: Rational, leading: Rational?)], newton: [(d: String, largestGap: Double, ratio: Double, byRounding: Bool)],
                     leadingExponentsFrom: String, leadingExponents: [Rational], bits: [Int], notCertified: String?)
         case numeric(firstNodes: Int, secondNodes: Int, bits: (Int, Int), fallbackReason: String?)
 
@@ -61,7 +63,8 @@ public struct FamilyReport {
                 var fields = [("residual", JSON.array(residual.map { JSON.object([("bound", JSON.string($0.bound.description)), ("leading", $0.leading.map { JSON.string($0.description) } ?? "null")], indent: nil) }, indent: nil, closingIndent: nil))]
                 for point in newton {
                     fields.append(("newton_d_\(point.d)", JSON.object([("max_difference", JSON.string(String(format: "%.3e", point.largestGap))),
-                                                                      ("ratio_to_truncation_error", JSON.string(String(format: "%.3f", point.ratio)))], indent: nil)))
+                                                                      (point.byRounding ? "ratio_to_rounding" : "ratio_to_truncation_error",
+                                                                       JSON.string(String(format: "%.3f", point.ratio)))], indent: nil)))
                 }
                 fields += [("method", JSON.string("series-ring Newton, b detected")), ("leading_exponents_from", JSON.string(from)),
                            ("leading_exponents", JSON.array(exponents.map { JSON.string($0.description) }, indent: nil, closingIndent: nil)),

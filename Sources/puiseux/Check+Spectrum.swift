@@ -7,7 +7,8 @@ import Solvers
 extension Check {
     /// The spectra are checked as `spectrum NAME --terms 6` prints them: the catalogue
     /// benchmark's length (Table 1's columns are the first two or three terms).
-    static let spectrumLength = SeriesLength.terms(6)
+    static let spectrumTerms = 6
+    static var spectrumLength: SeriesLength { .terms(spectrumTerms) }
 
     /// The family's spectrum as `spectrum` prints it (its first window of powers of t) at P
     /// bits with its certificate (`SpectrumEnclosure`), beside the spectrum computed
@@ -39,7 +40,7 @@ extension Check {
                 }
             }
         }
-        var parts = ["\(eigenvalues) eigenvalues, \(certified + agreed) terms as `spectrum --terms 6` prints them"]
+        var parts = ["\(eigenvalues) eigenvalues, \(certified + agreed) terms as `spectrum --terms \(Self.spectrumTerms)` prints them"]
         if certified > 0 {
             parts.append("\(certified) certified (\(FamilyEnclosure.ballPrecision(working: precision))-bit balls)"
                          + (outside > 0 ? ", \(outside) of whose balls miss the \(2 * precision)-bit term" : ", each containing the \(2 * precision)-bit term"))
@@ -47,7 +48,7 @@ extension Check {
         if agreed > 0 { parts.append("\(agreed) confirmed at \(2 * precision) bits") }
         parts.append("at least \(least == Int.max ? 0 : least) digits each")
         if case .failure(let why) = certificate { parts.append("not certified (\(Self.reason(why)))") }
-        if short > 0 { parts.append("\(short) eigenvalues short of 6 terms") }
+        if short > 0 { parts.append("\(short) eigenvalues short of \(Self.spectrumTerms) terms") }
         return Outcome(family: family.name, check: "spectrum", passed: eigenvalues > 0 && outside == 0 && short == 0 && least >= Self.leastDigits,
                        detail: parts.joined(separator: "; "))
     }

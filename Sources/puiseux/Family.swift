@@ -102,14 +102,14 @@ struct Family: ParsableCommand {
         let residualText = orders.enumerated().map { j, o in "F_\(j + 1) = O(d^(\(o.bound)))" }.joined(separator: ", ")
         checks.append("residual of F_d at the series (\(terms) powers of t): \(residualText)")
         // Agreement with the finite-d critical points (continuation + Newton) at the two larger d.
-        var agreement = [String](), newton = [(d: String, largestGap: Double, ratio: Double)]()
+        var agreement = [String](), newton = [(d: String, largestGap: Double, ratio: Double, byRounding: Bool)]()
         for (d, worstGap, worstRatio, byRounding) in try first.newtonAgreement() {
             guard worstRatio < 10 else {
                 throw CLIFailure(computation: "\(family.name): the series disagrees with Newton at d = \(d.formatted(significantDigits: 6)) beyond its truncation error")
             }
             let measure = byRounding ? "the series' \(precision)-bit rounding, larger there than its truncation error" : "the truncation error"
             agreement.append("d = \(d.formatted(significantDigits: 6)): max |series - Newton| = \(String(format: "%.1e", worstGap)) (<= \(String(format: "%.1f", worstRatio)) x \(measure))")
-            newton.append((d.formatted(significantDigits: 6), worstGap, worstRatio))
+            newton.append((d.formatted(significantDigits: 6), worstGap, worstRatio, byRounding))
         }
         checks.append("agreement with Newton: " + agreement.joined(separator: "; "))
         let bits = second == nil ? [precision] : [precision, 2 * precision]

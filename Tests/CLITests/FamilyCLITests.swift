@@ -15,6 +15,9 @@ struct FamilyCLITests {
         let text = r.stdout.replacingOccurrences(of: "\n    ", with: " ")
         #expect(text.contains("d = 10000: max |series - Newton|") && text.contains("x the truncation error"))
         #expect(text.contains("x the series' 128-bit rounding, larger there than its truncation error"), "\(r.stdout)")
+        // JSON names what the 1e6 gap was measured against.
+        let json = try CLI.run(["family", "p0-m1-I", "--terms", "12", "--precision", "128", "--format", "json"])
+        #expect(json.stdout.contains("ratio_to_rounding") && json.stdout.contains("ratio_to_truncation_error"), "\(json.stdout.suffix(600))")
     }
 
     @Test("p0-m1-I: JSON with coordinates in the paper's order, loss 1/2 - 1/pi - 4/(3 pi) d^(-1/2) + ...")
