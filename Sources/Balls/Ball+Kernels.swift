@@ -55,6 +55,15 @@ extension Ball {
         }
     }
 
+    /// The first `count` coefficients of acos(a) (`cosine`) or asin(a), |a[0]| < 1: Arb's
+    /// `_arb_poly_acos_series` / `_asin_series`.
+    public static func inverseTrigSeries(_ a: [Ball], cosine: Bool, count: Int, precision: Int) -> [Ball] {
+        withVectors([a], count: count, precision: precision) { out, v, lengths in
+            if cosine { _arb_poly_acos_series(out, v[0], lengths[0], count, precision) }
+            else { _arb_poly_asin_series(out, v[0], lengths[0], count, precision) }
+        }
+    }
+
     /// `body(out, inputs, lengths)` on Arb vectors holding `inputs`, each cut to `count` terms
     /// (a series kernel needs no more), and `out` of `count` terms; the result as balls.
     static func withVectors(_ inputs: [[Ball]], count: Int, precision: Int,

@@ -54,6 +54,11 @@ struct BallSeriesTests {
             let small = try by / bx, smallF = try fy / fx
             Self.expectEnclosed(try small.exponential(), try smallF.exponential(), "exp(y/x)")
             Self.expectEnclosed(try small.arctangent(), try smallF.arctangent(), "atan(y/x)")
+            // Arb's acos and asin series (`inverseTrigByKernel`), at 0 and inside (-1, 1).
+            Self.expectEnclosed(try small.arccosine(), try smallF.arccosine(), "acos(y/x)")
+            let third = small + small.constant(Rational(1, 3)), thirdF = smallF + smallF.constant(Rational(1, 3))
+            Self.expectEnclosed(try third.arcsine(), try thirdF.arcsine(), "asin(1/3 + y/x)")
+            Self.expectEnclosed(try third.arccosine(), try thirdF.arccosine(), "acos(1/3 + y/x)")
         }
     }
 

@@ -43,6 +43,11 @@ extension Ball: SeriesCoefficient {
         return quotientSeries(x, y, count: count, precision: precision)
     }
 
+    public static func inverseTrigByKernel(_ a: [Ball], cosine: Bool, count: Int, precision: Int) -> [Ball]? {
+        guard count > 0, let first = a.first, (Ball(1, precision: precision) - first * first).certainSign == 1 else { return nil }
+        return inverseTrigSeries(a, cosine: cosine, count: count, precision: precision)
+    }
+
     public static func powerByKernel(_ a: [Ball], exponent: Rational, count: Int, precision: Int) -> [Ball]? {
         guard let first = a.first, first.certainSign == 1 else { return nil }
         return powerSeries(a, exponent: exponent, count: count, precision: precision)

@@ -48,6 +48,10 @@ public protocol SeriesCoefficient: ElementaryScalar, Equatable, CustomStringConv
     /// type's own fast kernel; nil where it has none or a[0] is not certainly positive (the
     /// recurrence then runs).
     static func powerByKernel(_ a: [Self], exponent: Rational, count: Int, precision: Int) -> [Self]?
+    /// The first `count` coefficients of acos(a) (`cosine`) or asin(a), a dense power series
+    /// with |a[0]| < 1, by the type's own fast kernel; nil where it has none or cannot decide
+    /// |a[0]| < 1 (the series formula then runs).
+    static func inverseTrigByKernel(_ a: [Self], cosine: Bool, count: Int, precision: Int) -> [Self]?
     /// Decimal text of the value with at most `digits` significant digits.
     func decimalString(significantDigits digits: Int) -> String
 }
@@ -58,6 +62,7 @@ extension SeriesCoefficient {
     public static func leadingIsAssumedZero(_ coefficients: ArraySlice<Self>, belowBits: Int) -> Bool { false }
     public static func quotientByKernel(_ x: [Self], _ y: [Self], count: Int, precision: Int) -> [Self]? { nil }
     public static func powerByKernel(_ a: [Self], exponent: Rational, count: Int, precision: Int) -> [Self]? { nil }
+    public static func inverseTrigByKernel(_ a: [Self], cosine: Bool, count: Int, precision: Int) -> [Self]? { nil }
 
     public static func truncatedProduct(_ a: [Self], _ b: [Self], count: Int, precision: Int) -> [Self] {
         a.withUnsafeBufferPointer { pa in

@@ -93,6 +93,10 @@ extension PuiseuxSeries {
     }
 
     func inverseTrigInterior(cosine: Bool) throws -> PuiseuxSeries {
+        // A coefficient type with its own kernel (balls: Arb's) does the whole series.
+        if let fast = C.inverseTrigByKernel(dense(count: absoluteTermsFromZero), cosine: cosine, count: absoluteTermsFromZero, precision: context.precision) {
+            return fromDense(fast)
+        }
         // The constant first: over exact rationals acos(a0) (and asin(a0) but at 0) is not
         // rational, and throwing `inexact` here spares the series work below (a quarter of
         // an expansion of the peers' kernel series went into such doomed exact attempts).
