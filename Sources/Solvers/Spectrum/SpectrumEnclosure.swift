@@ -97,13 +97,16 @@ public struct SpectrumEnclosure: Sendable {
             switch component.name {
             case "x": return (component.name, [exterior.map(\.x)])
             case "y": return (component.name, [exterior.map(\.y)])
-            case "t", "s":
-                let roots = polynomials.map { p in
-                    eigenvalues(component.name == "t" ? p.t : p.s, found: found, ramification: spectrum.ramification, working: working)
+            default:
+                // t, s and the components twisted by a small block's irreducibles: the roots of
+                // their characteristic polynomials.
+                let roots = polynomials.map { p -> [Result<B, NotCertified>] in
+                    guard let polynomial = p[component.name] else {
+                        return found.map { _ in .failure(NotCertified(description: "no characteristic polynomial for the component \(component.name)", isNotAboutLength: true)) }
+                    }
+                    return eigenvalues(polynomial, found: found, ramification: spectrum.ramification, working: working)
                 }
                 return (component.name, found.indices.map { e in roots.flatMap { $0[e] } })
-            default:
-                return (component.name, found.map { _ in .failure(NotCertified(description: NotCertified.twisted, isNotAboutLength: true)) })
             }
         }
         return SpectrumEnclosure(components: components)
@@ -116,13 +119,17 @@ public struct SpectrumEnclosure: Sendable {
         }
     }
 
-    /// The Jacobians over the family's balls (rounded to `spectrumBallPrecision`) on the four
+    /// The Jacobians over the family's balls (rounded to `spectrumBallPrecision`) on the
     /// fixed-point spaces of `SeriesSpectrum.Jacobians`: whole on Fix(S_q) (T) and
-    /// Fix(S_(q-1) x S_1) (T + S), the diagonals on Fix(S_(q-2) x S_2) and Fix(S_(q-2) x S_1 x S_1).
+    /// Fix(S_(q-1) x S_1) (T + S), the diagonals on Fix(S_(q-2) x S_2) and Fix(S_(q-2) x S_1 x S_1),
+    /// and whole on the spaces of the twisted components.
     struct Matrices {
         let coarse: IsotropyPattern, fine: IsotropyPattern
         let trivial: [[B]], standard: [[B]]
         let yDiagonal: [B], exteriorDiagonal: [B]
+        /// With small blocks of size 2 to 6: the whole Jacobian on each space of the components
+        /// twisted by a small block's irreducibles (`IsotypicSplit`, as `SeriesSpectrum.Jacobians`).
+        let twisted: [(space: IsotypicSplit.Space, jacobian: [[B]])]
 
         init(_ family: FamilyEnclosure, pattern coarse: IsotropyPattern, working: Int) throws {
             let xi = rounded(family.coordinates, toPrecision: spectrumBallPrecision(working: working))
@@ -137,17 +144,31 @@ public struct SpectrumEnclosure: Sendable {
             }
             (self.coarse, fine) = (coarse, spaces[1])
             (trivial, standard, yDiagonal, exteriorDiagonal) = (all[0], all[1], all[2][0], all[3][0])
+            let split = try IsotypicSplit(coarse)
+            let spaces2 = split.spaces.filter { $0.name.contains("-") }
+            let jacobians = try Concurrently.map(spaces2.map(\.fine)) { fine -> [[B]] in
+                let at = try split.coordinates(xi, in: fine)
+                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(at, parallel: true).jacobian
+                return (0..<at.count).map { r in (0..<at.count).map { j[r, $0] } }
+            }
+            twisted = Array(zip(spaces2, jacobians))
         }
 
-        /// The characteristic polynomials of J_T and of J_S on Fix(S_(q-1) x S_1)/Fix(S_q).
-        func characteristicPolynomials() throws -> (t: [B], s: [B]) {
-            let block = try SeriesSpectrum.quotientBlock(standard, span: try SeriesSpectrum.embeddedBasis(coarse, into: fine), independent: true) { entry in
-                entry.coefficients.first { !$0.containsZero }.map { "a certainly nonzero term \($0)" }
-            }
+        /// The characteristic polynomials by component: t (J_T), s (J_S on
+        /// Fix(S_(q-1) x S_1)/Fix(S_q)) and each twisted component (its Jacobian modulo the span
+        /// of the components it contains, as `SeriesSpectrum.spectrum` takes them).
+        func characteristicPolynomials() throws -> [String: [B]] {
+            func certainlyNonzero(_ entry: B) -> String? { entry.coefficients.first { !$0.containsZero }.map { "a certainly nonzero term \($0)" } }
             func polynomial(_ m: [[B]]) throws -> [B] {
                 try CharacteristicPolynomial.hessenbergCoefficients(m, size: { $0.midpoint.magnitude }, cleaned: { $0 })
             }
-            return (try polynomial(trivial), try polynomial(block))
+            let block = try SeriesSpectrum.quotientBlock(standard, span: try SeriesSpectrum.embeddedBasis(coarse, into: fine), independent: true, nonzero: certainlyNonzero)
+            var polynomials = ["t": try polynomial(trivial), "s": try polynomial(block)]
+            for (space, jacobian) in twisted {
+                let quotient = try SeriesSpectrum.quotientBlock(jacobian, span: space.span, independent: false, nonzero: certainlyNonzero)
+                if !quotient.isEmpty { polynomials[space.name] = try polynomial(quotient) }
+            }
+            return polynomials
         }
 
         /// λ_x and λ_y from the four traces (`SeriesSpectrum.Jacobians.exteriorAndY`).
@@ -370,5 +391,4 @@ public struct SpectrumEnclosure: Sendable {
 
 extension FamilyEnclosure.NotCertified {
     static let cluster = "a cluster: three or more eigenvalues with the same leading term are not certified yet"
-    static let twisted = "the components twisted by a small block's irreducibles are not certified yet"
 }
