@@ -21,18 +21,12 @@ extension Ball {
     public static func mullow(_ a: [Ball], _ b: [Ball], count: Int, precision: Int) -> [Ball] {
         guard count > 0, !a.isEmpty, !b.isEmpty else { return (0..<max(count, 0)).map { _ in Ball(0, precision: precision) } }
         let n = min(count, a.count + b.count - 1)
-        let va = _arb_vec_init(a.count)!, vb = _arb_vec_init(b.count)!, vc = _arb_vec_init(n)!
-        defer { _arb_vec_clear(va, a.count); _arb_vec_clear(vb, b.count); _arb_vec_clear(vc, n) }
-        for (i, x) in a.enumerated() { arb_set(va + i, x.pointer) }
-        for (i, x) in b.enumerated() { arb_set(vb + i, x.pointer) }
-        // _arb_poly_mullow wants the longer factor first and both no longer than n.
-        let (la, lb) = (min(a.count, n), min(b.count, n))
-        if la >= lb { _arb_poly_mullow(vc, va, la, vb, lb, n, precision) } else { _arb_poly_mullow(vc, vb, lb, va, la, n, precision) }
-        return (0..<count).map { k in
-            let r = Ball.raw(precision: precision)
-            if k < n { arb_set(r.pointer, vc + k) }
-            return r
+        // _arb_poly_mullow wants the longer factor first and both no longer than n (the vectors are).
+        let product = withVectors([a, b], count: n, precision: precision) { out, v, lengths in
+            if lengths[0] >= lengths[1] { _arb_poly_mullow(out, v[0], lengths[0], v[1], lengths[1], n, precision) }
+            else { _arb_poly_mullow(out, v[1], lengths[1], v[0], lengths[0], n, precision) }
         }
+        return product + (n..<count).map { _ in Ball.raw(precision: precision) }
     }
 
     /// The first `count` coefficients of x / y (y[0] certainly nonzero), Arb's

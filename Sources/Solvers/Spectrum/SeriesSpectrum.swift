@@ -349,14 +349,22 @@ public struct SeriesSpectrum: Sendable {
             (trivial, standard, yDiagonal) = (all[0], all[1], all[2][0])
             exterior = wholeExterior ? all[3] : nil
             exteriorDiagonal = wholeExterior ? all[3].indices.map { all[3][$0][$0] } : all[3][0]
+            twisted = try Self.twisted(at: xi, coarse: coarse, d: d)
+        }
+
+        /// The whole Jacobian on each space of the components twisted by a small block's
+        /// irreducibles (`IsotypicSplit`), at `xi` over any coefficient (series over MPFR here,
+        /// over balls in `SpectrumEnclosure`); empty without small blocks of size 2 to 6.
+        static func twisted<C: SeriesCoefficient & Sendable>(at xi: [PuiseuxSeries<C>], coarse: IsotropyPattern, d: PuiseuxSeries<C>) throws
+            -> [(space: IsotypicSplit.Space, jacobian: [[PuiseuxSeries<C>]])] {
             let split = try IsotypicSplit(coarse)
             let spaces = split.spaces.filter { $0.name.contains("-") }
-            let jacobians = try Concurrently.map(spaces.map(\.fine)) { fine -> [[S]] in
+            let jacobians = try Concurrently.map(spaces.map(\.fine)) { fine -> [[PuiseuxSeries<C>]] in
                 let at = try split.coordinates(xi, in: fine)
                 let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(at, parallel: true).jacobian
                 return (0..<at.count).map { r in (0..<at.count).map { j[r, $0] } }
             }
-            twisted = Array(zip(spaces, jacobians))
+            return Array(zip(spaces, jacobians))
         }
 
         /// λ_x and λ_y from the traces of the Jacobians on Fix(S_q) (T), Fix(S_(q-1) x S_1) (T + S),

@@ -144,14 +144,7 @@ public struct SpectrumEnclosure: Sendable {
             }
             (self.coarse, fine) = (coarse, spaces[1])
             (trivial, standard, yDiagonal, exteriorDiagonal) = (all[0], all[1], all[2][0], all[3][0])
-            let split = try IsotypicSplit(coarse)
-            let spaces2 = split.spaces.filter { $0.name.contains("-") }
-            let jacobians = try Concurrently.map(spaces2.map(\.fine)) { fine -> [[B]] in
-                let at = try split.coordinates(xi, in: fine)
-                let j = try ReducedLoss(pattern: fine, d: d).fieldAndJacobian(at, parallel: true).jacobian
-                return (0..<at.count).map { r in (0..<at.count).map { j[r, $0] } }
-            }
-            twisted = Array(zip(spaces2, jacobians))
+            twisted = try SeriesSpectrum.Jacobians.twisted(at: xi, coarse: coarse, d: d)
         }
 
         /// The characteristic polynomials by component: t (J_T), s (J_S on
